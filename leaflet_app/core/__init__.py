@@ -1,0 +1,1 @@
+"""Qt-free core: content model, loading, checking, rendering, search and print layout."""

@@ -1,0 +1,168 @@
+"""Load every leaflet from the bundled folder and any extra folders; report and skip broken ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from leaflet_app.core.bundled import content_dir
+from leaflet_app.core.model import LANGS, Disclaimer, Lang, Leaflet, Library, Problem, Severity, Translation
+from leaflet_app.core.plaintext import markdown_to_text
+from leaflet_app.core.sections import VALID_ID
+from leaflet_app.core.translation_file import (
+    DISCLAIMER_FIELDS,
+    Report,
+    load_translation,
+    parse_front_matter,
+    read_text,
+)
+
+log = logging.getLogger(__name__)
+
+DISCLAIMER_FOLDER = "_disclaimer"
+# Shown only if no content folder has a readable disclaimer: the banner is never empty.
+FALLBACK_DISCLAIMER = Disclaimer(
+    {
+        "en": "General information only, not medical advice. Never start, stop or change a "
+        "medicine without your doctor. In an emergency call your local emergency number.",
+        "zh": "本内容仅为一般信息，不能代替医疗建议。请勿自行开始、停止或更改用药，务必先咨询医生。"
+        "如遇紧急情况，请拨打当地急救电话。",
+    }
+)
+
+
+def content_folders(extra: Iterable[Path] = ()) -> list[Path]:
+    """The bundled folder first, then the clinic's extra folders in the order given."""
+    return [content_dir(), *extra]
+
+
+def load_library(
+    folders: Iterable[Path] | None = None, *, today: dt.date | None = None
+) -> Library:
+    """Read every leaflet in ``folders`` (default: the bundled content).
+
+    A broken leaflet or folder is reported in ``Library.problems`` and skipped; every other
+    leaflet still loads. A leaflet id found again in a later folder replaces the earlier one.
+    """
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    leaflets: dict[str, Leaflet] = {}
+    disclaimer: Disclaimer | None = None
+    for folder in content_folders() if folders is None else folders:
+        if not folder.is_dir():
+            problems.append(Problem(folder, 1, "content folder not found"))
+            continue
+        try:
+            children = sorted(folder.iterdir())
+        except OSError as exc:
+            problems.append(Problem(folder, 1, f"cannot list content folder: {exc.strerror or exc}"))
+            continue
+        for child in children:
+            if not child.is_dir() or child.name.startswith("."):
+                continue
+            if child.name == DISCLAIMER_FOLDER:
+                found, report = load_disclaimer(child, today)
+                problems.extend(report)
+                disclaimer = found or disclaimer
+                continue
+            if child.name.startswith("_"):
+                continue
+            leaflet, report = load_leaflet(child, today)
+            problems.extend(report)
+            if leaflet is None:
+                continue
+            if leaflet.id in leaflets:
+                problems.append(
+                    Problem(child, 1, f"leaflet '{leaflet.id}' replaces the one in "
+                            f"{leaflets[leaflet.id].folder}", Severity.WARNING)
+                )
+            leaflets[leaflet.id] = leaflet
+    if disclaimer is None:
+        problems.append(Problem(Path(DISCLAIMER_FOLDER), 1, "no disclaimer found; using the built-in text"))
+        disclaimer = FALLBACK_DISCLAIMER
+    for problem in problems:
+        log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.INFO, "%s", problem)
+    return Library(sorted(leaflets.values(), key=lambda lf: lf.id), disclaimer, problems)
+
+
+def load_leaflet(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Problem]]:
+    """Load one leaflet folder; None and its problems if it cannot be shown."""
+    problems: list[Problem] = []
+    if not VALID_ID.match(folder.name):
+        problems.append(Problem(folder, 1, "leaflet folder name must be lowercase letters, digits and hyphens"))
+        return None, problems
+    translations: dict[Lang, Translation] = {}
+    failed = False
+    for lang in LANGS:
+        path = folder / f"{lang}.md"
+        if not path.is_file():
+            problems.append(Problem(path, 1, f"missing {lang}.md: every leaflet needs " + " and ".join(f"{lg}.md" for lg in LANGS)))
+            failed = True
+            continue
+        report = Report(path)
+        translation = load_translation(path, folder.name, lang, report, today)
+        problems.extend(report.problems)
+        if translation is None:
+            failed = True
+        else:
+            translations[lang] = translation
+    if failed:
+        return None, problems
+    problems.extend(_compare_translations(translations))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return Leaflet(folder.name, folder, translations), problems
+
+
+def _compare_translations(translations: dict[Lang, Translation]) -> list[Problem]:
+    """The languages must line up: same section ids in the same order, same version and dates."""
+    first, *others = (translations[lang] for lang in LANGS)
+    problems: list[Problem] = []
+    for other in others:
+        for index in range(max(len(first.sections), len(other.sections))):
+            mine = first.sections[index] if index < len(first.sections) else None
+            theirs = other.sections[index] if index < len(other.sections) else None
+            if mine is not None and theirs is not None and mine.id == theirs.id:
+                continue
+            line = theirs.line if theirs is not None else (other.sections[-1].line if other.sections else 1)
+            expected = f"'{mine.id}'" if mine else "no more sections"
+            found = f"'{theirs.id}'" if theirs else "no section"
+            problems.append(
+                Problem(other.path, line, f"section {index + 1} is {found} but {first.path.name} has "
+                        f"{expected}: both languages need the same section ids in the same order")
+            )
+            break
+        for attr in ("version", "reviewed", "next_review"):
+            if getattr(first, attr) != getattr(other, attr):
+                problems.append(
+                    Problem(other.path, 2, f"'{attr}' differs from {first.path.name} "
+                            f"({getattr(other, attr)} vs {getattr(first, attr)})")
+                )
+    return problems
+
+
+def load_disclaimer(folder: Path, today: dt.date) -> tuple[Disclaimer | None, list[Problem]]:
+    """Read ``_disclaimer/en.md`` and ``zh.md``: one short paragraph each."""
+    texts: dict[Lang, str] = {}
+    problems: list[Problem] = []
+    version = ""
+    for lang in LANGS:
+        path = folder / f"{lang}.md"
+        report = Report(path)
+        if not path.is_file():
+            report.error(1, f"missing {lang}.md for the disclaimer")
+        else:
+            text = read_text(path, report)
+            fm = parse_front_matter(text, report, DISCLAIMER_FIELDS, lang, "disclaimer") if text else None
+            if fm is not None:
+                body = markdown_to_text(fm.body).replace("\n", " ").strip()
+                if not body:
+                    report.error(fm.body_line, "the disclaimer text is empty")
+                texts[lang] = body
+                version = str(fm.values.get("version", version))
+        problems.extend(report.problems)
+    if any(p.severity is Severity.ERROR for p in problems) or len(texts) != len(LANGS):
+        return None, problems
+    return Disclaimer(texts, version), problems

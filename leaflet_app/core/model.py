@@ -1,0 +1,149 @@
+"""Plain dataclasses for leaflets, their translations and sections, and reported problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+
+class Severity(enum.Enum):
+    """How bad a problem is: errors fail ``leaflet-app check``, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about a content file, printed as ``path:line: severity: message``."""
+
+    path: Path
+    line: int
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+
+
+@dataclass(eq=False)
+class Section:
+    """One level-2 section of one translation; HTML and plain text are made on first use."""
+
+    id: str
+    heading: str
+    markdown: str
+    line: int
+    base_dir: Path
+
+    @functools.cached_property
+    def rendered(self) -> RenderedSection:
+        from leaflet_app.core.render import render_section
+
+        return render_section(self.markdown, self.base_dir, first_line=self.line + 1)
+
+    @property
+    def html(self) -> str:
+        return self.rendered.html
+
+    @functools.cached_property
+    def text(self) -> str:
+        """Plain text of heading and body, for search and snippets."""
+        from leaflet_app.core.plaintext import markdown_to_text
+
+        return markdown_to_text(self.markdown)
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    """Sanitized HTML of a section body and what the sanitizer had to remove."""
+
+    html: str
+    removed: tuple[tuple[int, str], ...] = ()  # (line, what was removed)
+
+
+@dataclass(eq=False)
+class Translation:
+    """One language version of a leaflet: its front matter and its sections."""
+
+    lang: Lang
+    path: Path
+    title: str
+    version: str
+    reviewed: dt.date
+    next_review: dt.date | None
+    sources: tuple[str, ...]
+    keywords: tuple[str, ...]
+    sections: tuple[Section, ...]
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+@dataclass(eq=False)
+class Leaflet:
+    """A leaflet: one folder holding one translation per language with aligned sections."""
+
+    id: str
+    folder: Path
+    translations: dict[Lang, Translation]
+
+    def tr(self, lang: Lang) -> Translation:
+        return self.translations[lang]
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.translations["en"].sections)
+
+    @property
+    def version(self) -> str:
+        return self.translations["en"].version
+
+    @property
+    def reviewed(self) -> dt.date:
+        return self.translations["en"].reviewed
+
+    @property
+    def next_review(self) -> dt.date | None:
+        return self.translations["en"].next_review
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for t in self.translations.values():
+            seen.update(dict.fromkeys(t.keywords))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Disclaimer:
+    """The disclaimer banner text, one plain paragraph per language."""
+
+    text: dict[Lang, str]
+    version: str = ""
+
+    def both(self) -> str:
+        return "\n".join(self.text[lang] for lang in LANGS)
+
+
+@dataclass
+class Library:
+    """Everything loaded: leaflets in display order, the disclaimer and every problem found."""
+
+    leaflets: list[Leaflet]
+    disclaimer: Disclaimer
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, leaflet_id: str) -> Leaflet | None:
+        return next((lf for lf in self.leaflets if lf.id == leaflet_id), None)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]

@@ -1,0 +1,180 @@
+"""Markdown to sanitized HTML: python-markdown for syntax, nh3 as the final allow-list."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+from leaflet_app.core.links import LinkKind, classify_link, safe_image_path
+from leaflet_app.core.model import RenderedSection
+
+_ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "ul", "ol", "li",
+        "blockquote", "code", "pre", "a", "img", "span", "table", "thead", "tbody", "tr", "th",
+        "td", "dl", "dt", "dd", "sup", "sub",
+    }
+)  # fmt: skip
+_ALLOWED_ATTRS = {
+    "a": {"href", "class", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "span": {"class"},
+    "th": {"align", "style"},
+    "td": {"align", "style"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "ol": {"start"},
+}
+# Elements whose content is dropped with them, never shown as text.
+_DANGEROUS_BLOCK = re.compile(
+    r"<(script|style|iframe|object|embed|template|noscript|svg|math)\b.*?(?:</\1\s*>|\Z)",
+    re.I | re.S,
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _blank_keeping_lines(match: re.Match[str]) -> str:
+    return "\n" * match.group(0).count("\n")
+
+
+def strip_raw_html(source: str, first_line: int) -> tuple[str, list[tuple[int, str]]]:
+    """Remove raw HTML from Markdown source, keeping line numbers; report what went."""
+    removed: list[tuple[int, str]] = []
+
+    def note(match: re.Match[str], offset_text: str) -> None:
+        line = first_line + offset_text.count("\n", 0, match.start())
+        snippet = match.group(0).split("\n", 1)[0][:40]
+        removed.append((line, snippet))
+
+    for pattern in (_DANGEROUS_BLOCK, _COMMENT):
+        text = source
+        for match in pattern.finditer(text):
+            if pattern is _DANGEROUS_BLOCK:
+                note(match, text)
+        source = pattern.sub(_blank_keeping_lines, text)
+
+    out_lines: list[str] = []
+    in_fence = False
+    for offset, line in enumerate(source.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence:
+            for match in _TAG.finditer(line):
+                removed.append((first_line + offset, match.group(0)[:40]))
+            line = _TAG.sub("", line)
+        out_lines.append(line)
+    removed.sort()
+    return "\n".join(out_lines), removed
+
+
+class _LinkPolicy(Treeprocessor):
+    """Mark links internal/external, unwrap refused links, drop images outside the folder."""
+
+    def __init__(self, md: markdown.Markdown, base_dir: Path) -> None:
+        super().__init__(md)
+        self.base_dir = base_dir
+        self.refused: list[str] = []
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "a":
+                    self._link(child)
+                elif child.tag == "img":
+                    self._image(parent, index, child)
+
+    def _link(self, element: etree.Element) -> None:
+        href = element.get("href", "")
+        kind = classify_link(href)
+        if kind is LinkKind.REFUSED:
+            self.refused.append(href)
+            element.tag = "span"
+            element.attrib.clear()
+        elif kind is LinkKind.EXTERNAL:
+            element.set("class", "external")
+        else:
+            element.set("class", "internal")
+
+    def _image(self, parent: etree.Element, index: int, element: etree.Element) -> None:
+        src = element.get("src", "")
+        path = safe_image_path(src, self.base_dir)
+        if path is None or not path.is_file():
+            self.refused.append(src)
+            alt = etree.Element("span", {"class": "missing-image"})
+            alt.text = element.get("alt", "")
+            alt.tail = element.tail
+            parent.remove(element)
+            parent.insert(index, alt)
+
+
+def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    """Last line of defence after python-markdown: no script URLs, no paths leaving the folder."""
+    if tag == "a" and attr == "href":
+        return value if classify_link(value) is not LinkKind.REFUSED else None
+    if tag == "img" and attr == "src":
+        return value if ":" not in value and ".." not in value and not value.startswith("/") else None
+    if attr == "style":
+        return value if re.fullmatch(r"text-align:\s*(left|right|center);?", value) else None
+    return value
+
+
+def _sanitize(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=set(_ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={k: set(v) for k, v in _ALLOWED_ATTRS.items()},
+        attribute_filter=_attribute_filter,
+        link_rel=None,
+        url_schemes={"http", "https", "mailto", "tel", "leaflet"},
+        strip_comments=True,
+    )
+
+
+def _converter(base_dir: Path) -> tuple[markdown.Markdown, _LinkPolicy]:
+    md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists"], output_format="html")
+    # Raw HTML is removed before conversion; keep markdown from passing any through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    policy = _LinkPolicy(md, base_dir)
+    md.treeprocessors.register(policy, "leaflet_links", 5)
+    return md, policy
+
+
+def _line_of(source: str, needle: str, first_line: int) -> int:
+    index = source.find(needle) if needle else -1
+    return first_line + source.count("\n", 0, index) if index >= 0 else first_line
+
+
+def render_markdown(source: str, base_dir: Path, first_line: int = 1) -> RenderedSection:
+    """Render Markdown to HTML safe to give a QTextDocument, listing what was removed."""
+    cleaned, removed = strip_raw_html(source, first_line)
+    md, policy = _converter(base_dir)
+    html = _sanitize(md.convert(cleaned))
+    found = [(line, f"raw HTML removed: {snippet}") for line, snippet in removed]
+    found += [
+        (_line_of(source, target, first_line), f"link or image not allowed: {target[:60]!r}")
+        for target in policy.refused
+    ]
+    return RenderedSection(html, tuple(sorted(found)))
+
+
+def render_section(source: str, base_dir: Path, first_line: int = 1) -> RenderedSection:
+    """Render a section body (its heading is rendered by the document builder)."""
+    return render_markdown(source, base_dir, first_line)
+
+
+def render_inline(text: str) -> str:
+    """Render a short one-paragraph text (disclaimer, headings) without the outer ``<p>``."""
+    html = render_markdown(text, Path(".")).html.strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html

@@ -1,0 +1,1 @@
+"""Qt widgets: they only wire the core to the screen."""

@@ -1,0 +1,94 @@
+"""Shared fixtures: offscreen Qt, a clean settings store, and leaflet folders made on the fly."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FRONT = """\
+---
+id: {id}
+lang: {lang}
+title: "{title}"
+version: "1.0"
+reviewed: 2026-01-10
+next_review: 2099-01-10
+sources:
+  - "Test source"
+keywords:
+  - {keyword}
+---
+"""
+
+EN_BODY = """
+## First section {#first}
+
+English text about stopping treatment.
+
+## Second section {#second}
+
+More English text with 10 mg.
+"""
+
+ZH_BODY = """
+## 第一节 {#first}
+
+关于停药的中文内容。
+
+## 第二节 {#second}
+
+更多中文内容，剂量 10 mg。
+"""
+
+MakeLeaflet = Callable[..., Path]
+
+
+@pytest.fixture
+def make_leaflet(tmp_path: Path) -> MakeLeaflet:
+    """Write a leaflet folder; pass ``en=``/``zh=`` to replace a whole file (None to omit it)."""
+
+    def make(
+        leaflet_id: str = "test-leaflet",
+        *,
+        root: Path | None = None,
+        en: str | bytes | None = "",
+        zh: str | bytes | None = "",
+    ) -> Path:
+        folder = (root or tmp_path / "content") / leaflet_id
+        folder.mkdir(parents=True, exist_ok=True)
+        defaults = {
+            "en": FRONT.format(id=leaflet_id, lang="en", title="Test leaflet", keyword="testword") + EN_BODY,
+            "zh": FRONT.format(id=leaflet_id, lang="zh", title="测试传单", keyword="测试") + ZH_BODY,
+        }
+        for lang, given in (("en", en), ("zh", zh)):
+            if given is None:
+                continue
+            data = given if given != "" else defaults[lang]
+            path = folder / f"{lang}.md"
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(textwrap.dedent(data) if data.startswith("\n") else data, encoding="utf-8")
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def default_text() -> Callable[[str, str], str]:
+    """The default file text of a generated leaflet, to edit in a test."""
+
+    def text(lang: str, leaflet_id: str = "test-leaflet") -> str:
+        title = "Test leaflet" if lang == "en" else "测试传单"
+        keyword = "testword" if lang == "en" else "测试"
+        return FRONT.format(id=leaflet_id, lang=lang, title=title, keyword=keyword) + (
+            EN_BODY if lang == "en" else ZH_BODY
+        )
+
+    return text
