@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -33,7 +34,9 @@ _ALLOWED_ATTRS = {
 }
 # Elements whose content is dropped with them, never shown as text.
 _DANGEROUS_BLOCK = re.compile(
-    r"<(script|style|iframe|object|embed|template|noscript|svg|math)\b.*?(?:</\1\s*>|\Z)",
+    # ``embed`` is a void element (no end tag): the plain tag rule below removes it, so it
+    # cannot swallow the rest of the section.
+    r"<(script|style|iframe|object|template|noscript|svg|math)\b.*?(?:</\1\s*>|\Z)",
     re.I | re.S,
 )
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -93,6 +96,10 @@ class _LinkPolicy(Treeprocessor):
 
     def _link(self, element: etree.Element) -> None:
         href = element.get("href", "")
+        if markdown.util.AMP_SUBSTITUTE in href:
+            # An e-mail autolink <a@b.c>: python-markdown hides the address behind entities.
+            href = html.unescape(href.replace(markdown.util.AMP_SUBSTITUTE, "&"))
+            element.set("href", href)
         kind = classify_link(href)
         if kind is LinkKind.REFUSED:
             self.refused.append(href)
