@@ -9,7 +9,20 @@ import yaml
 
 
 # libyaml's parser when PyYAML has it: loading 4,000 files must stay well under a second.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, keeping an impossible date such as 2026-13-45 as text."""
+
+
+def _timestamp(loader: Any, node: yaml.Node) -> Any:
+    # PyYAML raises a bare ValueError for a date-shaped value that is no date; as text it
+    # reaches the field check, which reports it on its own line.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 class FrontMatterError(ValueError):
