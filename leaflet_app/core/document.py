@@ -8,6 +8,7 @@ its Chinese twin in one table row so the two stay aligned on screen and on paper
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -21,6 +22,24 @@ REVIEW_LABEL = {
     "en": "Reviewed {reviewed} · next review {next_review} · version {version}",
     "zh": "审核日期 {reviewed} · 下次审核 {next_review} · 版本 {version}",
 }
+
+
+# The sanitizer emits exactly this form for internet links (see render.py).
+_EXTERNAL_LINK = re.compile(r'<a class="external" href="([^"]*)">(.*?)</a>', re.S)
+
+
+def inert_external_links(fragment: str) -> str:
+    """Internet links become plain text followed by their address: the app is offline."""
+
+    def replace(match: re.Match[str]) -> str:
+        href, text = match.group(1), match.group(2)
+        address = html.unescape(href).removeprefix("mailto:")
+        shown = re.sub(r"<[^>]+>", "", text)
+        if html.unescape(shown).strip() in (address, html.unescape(href)):
+            return f'<span class="external">{text}</span>'
+        return f'<span class="external">{text}</span> <span class="link-address">({html.escape(address)})</span>'
+
+    return _EXTERNAL_LINK.sub(replace, fragment)
 
 
 def anchor(section_id: str) -> str:
@@ -57,7 +76,7 @@ def _section_html(section: Section, lang: Lang, with_anchor: bool) -> str:
     name = f'<a name="{anchor(section.id)}"></a>' if with_anchor else ""
     return (
         f'<h2 id="{anchor(section.id)}-{lang}" lang="{lang}">{name}{html.escape(section.heading)}</h2>\n'
-        f'<div lang="{lang}" class="body-{lang}">{section.html}</div>\n'
+        f'<div lang="{lang}" class="body-{lang}">{inert_external_links(section.html)}</div>\n'
     )
 
 

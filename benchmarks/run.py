@@ -1,0 +1,33 @@
+"""Print every benchmark figure as a line ``name value unit``.
+
+Each module in ``SUITES`` has ``figures() -> Iterator[tuple[str, float, str]]``;
+``python benchmarks/run.py [suite ...]`` runs all suites or the named ones.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+SUITES = ["content", "search", "startup", "export", "kiosk_soak"]
+
+
+def main(argv: list[str]) -> int:
+    wanted = argv or SUITES
+    for name in wanted:
+        try:
+            module = importlib.import_module(f"benchmarks.bench_{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"benchmarks.bench_{name}":
+                continue
+            raise
+        for figure, value, unit in module.figures():
+            print(f"{figure} {value:.6g} {unit}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,77 @@
+"""The window's QActions with standard shortcuts, created in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass
+class Actions:
+    """Every command of the main window."""
+
+    home: QAction
+    back: QAction
+    find: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    high_contrast: QAction
+    print_: QAction
+    export_pdf: QAction
+    quit: QAction
+    next_match: QAction
+    previous_match: QAction
+    clear_search: QAction
+    about: QAction
+
+
+def _action(parent: QWidget, name: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+    action = QAction(parent)
+    action.setObjectName(name)
+    keys = [QKeySequence(s) for s in shortcuts]
+    if keys:
+        action.setShortcuts(keys)
+    parent.addAction(action)
+    return action
+
+
+def create_actions(parent: QWidget) -> Actions:
+    key = QKeySequence.StandardKey
+    actions = Actions(
+        home=_action(parent, "actionHome", "Alt+Home"),
+        back=_action(parent, "actionBack", key.Back),
+        find=_action(parent, "actionFind", key.Find),
+        zoom_in=_action(parent, "actionZoomIn", key.ZoomIn, "Ctrl+="),
+        zoom_out=_action(parent, "actionZoomOut", key.ZoomOut),
+        zoom_reset=_action(parent, "actionZoomReset", "Ctrl+0"),
+        high_contrast=_action(parent, "actionHighContrast"),
+        print_=_action(parent, "actionPrint", key.Print),
+        export_pdf=_action(parent, "actionExportPdf", "Ctrl+Shift+E"),
+        quit=_action(parent, "actionQuit", key.Quit),
+        next_match=_action(parent, "actionNextMatch", key.FindNext),
+        previous_match=_action(parent, "actionPreviousMatch", key.FindPrevious),
+        clear_search=_action(parent, "actionClearSearch", "Esc"),
+        about=_action(parent, "actionAbout"),
+    )
+    actions.high_contrast.setCheckable(True)
+    return actions
+
+
+def retranslate_actions(actions: Actions, widget: QWidget) -> None:
+    """Set every action's text in the current UI language."""
+    tr = widget.tr
+    texts = {
+        actions.home: tr("Home"), actions.back: tr("Back"), actions.find: tr("Search"),
+        actions.zoom_in: tr("Larger text"), actions.zoom_out: tr("Smaller text"),
+        actions.zoom_reset: tr("Normal text size"), actions.high_contrast: tr("High contrast"),
+        actions.print_: tr("Print…"), actions.export_pdf: tr("Export PDF…"), actions.quit: tr("Quit"),
+        actions.next_match: tr("Next match"), actions.previous_match: tr("Previous match"),
+        actions.clear_search: tr("Clear search"), actions.about: tr("About"),
+    }  # fmt: skip
+    for action, text in texts.items():
+        action.setText(text)
+        action.setToolTip(text if action.shortcut().isEmpty()
+                          else f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")  # fmt: skip

@@ -1,0 +1,56 @@
+"""The disclaimer banner: always at the top, in both languages, never hidden or covered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from leaflet_app.core.model import LANGS, Disclaimer
+from leaflet_app.core.reading import Theme
+
+
+class DisclaimerBanner(QFrame):
+    """Shows the content's disclaimer; refuses to be hidden while its window is shown."""
+
+    def __init__(self, disclaimer: Disclaimer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("disclaimerBanner")
+        self.setAccessibleName("Disclaimer")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(2)
+        self.labels: dict[str, QLabel] = {}
+        for lang in LANGS:
+            label = QLabel(disclaimer.text[lang], self)
+            label.setObjectName(f"disclaimerText_{lang}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAccessibleName(disclaimer.text[lang])
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            layout.addWidget(label)
+            self.labels[lang] = label
+        self.setToolTip(disclaimer.both())
+
+    def text(self) -> str:
+        return "\n".join(label.text() for label in self.labels.values())
+
+    def apply_theme(self, theme: Theme, font: QFont) -> None:
+        self.setStyleSheet(
+            f"QFrame#disclaimerBanner {{ background: {theme.banner_background};"
+            f" border-bottom: 2px solid {theme.banner_text}; }}"
+            f" QLabel {{ color: {theme.banner_text}; background: transparent; }}"
+        )
+        for label in self.labels.values():
+            label.setFont(font)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+        # The banner is part of every screen: nothing may hide it.
+        super().setVisible(True)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and self.window().isVisible():
+            self.show()
+        return super().event(event)

@@ -1,0 +1,35 @@
+"""UI language through Qt's translation system: our .qm plus Qt's own for standard dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from leaflet_app.core.bundled import resource_path
+
+
+class UiLanguage:
+    """Installs or removes the Chinese translators; English is the source language."""
+
+    def __init__(self) -> None:
+        self._translators: list[QTranslator] = []
+        self.current = "en"
+
+    def set(self, lang: str) -> None:
+        if lang == self.current:
+            return
+        app = QCoreApplication.instance()
+        assert app is not None
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators.clear()
+        if lang == "zh":
+            ours = QTranslator(app)
+            if ours.load(str(resource_path("translations/leaflet_app_zh_CN.qm"))):
+                self._translators.append(ours)
+            qt_own = QTranslator(app)
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_", qt_dir):
+                self._translators.append(qt_own)
+            for translator in self._translators:
+                app.installTranslator(translator)
+        self.current = lang

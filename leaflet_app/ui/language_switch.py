@@ -1,0 +1,64 @@
+"""Three-state reading-language switch: English, 中文, both side by side."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+
+from leaflet_app.core.document import MODES, Mode
+
+# Each button names its language in that language, so a reader finds their own.
+_LABELS: dict[Mode, str] = {"en": "English", "zh": "中文", "both": "EN + 中文"}
+
+
+class LanguageSwitch(QWidget):
+    """Segmented control; ``mode_changed`` fires only on a user's or a programmatic change."""
+
+    mode_changed = Signal(str)
+
+    def __init__(self, mode: Mode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("languageSwitch")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: dict[Mode, QPushButton] = {}
+        for index, key in enumerate(MODES):
+            button = QPushButton(_LABELS[key], self)
+            button.setObjectName(f"language_{key}")
+            button.setCheckable(True)
+            button.setProperty("segment", "first" if index == 0 else "last" if index == len(MODES) - 1 else "middle")
+            self._group.addButton(button, index)
+            layout.addWidget(button)
+            self.buttons[key] = button
+        self.buttons[mode].setChecked(True)
+        self._group.idClicked.connect(self._clicked)
+        self._retranslate()
+
+    def mode(self) -> Mode:
+        return cast(Mode, MODES[max(0, self._group.checkedId())])
+
+    def set_mode(self, mode: Mode) -> None:
+        if mode != self.mode():
+            self.buttons[mode].setChecked(True)
+            self.mode_changed.emit(mode)
+
+    def _clicked(self, index: int) -> None:
+        self.mode_changed.emit(MODES[index])
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Reading language"))
+        self.buttons["en"].setAccessibleName(self.tr("Read in English"))
+        self.buttons["zh"].setAccessibleName(self.tr("Read in Chinese"))
+        self.buttons["both"].setAccessibleName(self.tr("English and Chinese side by side"))
+        for button in self.buttons.values():
+            button.setToolTip(button.accessibleName())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

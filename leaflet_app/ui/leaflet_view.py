@@ -1,0 +1,197 @@
+"""The leaflet view: title, review information, a section list and the rendered text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaflet_app.core.document import DocumentOptions, Mode, build_html, langs_of, review_line, title_of
+from leaflet_app.core.model import Leaflet
+from leaflet_app.ui.leaflet_browser import LeafletBrowser
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LeafletView(QWidget):
+    """Shows one leaflet in a reading mode and remembers which section is on screen."""
+
+    internal_link = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("leafletView")
+        self.leaflet: Leaflet | None = None
+        self.mode: Mode = "en"
+        self.css = ""
+        self.measure_px = 650  # longest comfortable line: about 65 Latin characters
+        # Set when we scroll to a section, so a section near the end (which cannot reach the
+        # top of the viewport) still counts as the reader's place until they scroll.
+        self._pinned: tuple[str, int] | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 8, 16, 8)
+        self.title = QLabel(self)
+        self.title.setObjectName("leafletTitle")
+        self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
+        self.review = QLabel(self)
+        self.review.setObjectName("reviewInfo")
+        self.review.setWordWrap(True)
+        outer.addWidget(self.title)
+        outer.addWidget(self.review)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        self.sections = QListWidget(splitter)
+        self.sections.setObjectName("sectionList")
+        self.sections.setWordWrap(True)
+        self.sections.setMinimumWidth(160)
+        self.sections.setResizeMode(QListView.ResizeMode.Adjust)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sections.itemClicked.connect(self._section_clicked)
+        self.sections.itemActivated.connect(self._section_clicked)
+        text_holder = QWidget(splitter)
+        text_layout = QHBoxLayout(text_holder)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        self.browser = LeafletBrowser(text_holder)
+        self.browser.internal_link.connect(self.internal_link)
+        text_layout.addWidget(self.browser)
+        splitter.addWidget(self.sections)
+        splitter.addWidget(text_holder)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([240, 900])
+        outer.addWidget(splitter, 1)
+        self.browser.verticalScrollBar().valueChanged.connect(self._sync_section_list)
+        self._retranslate()
+
+    def show_leaflet(self, leaflet: Leaflet, mode: Mode, section_id: str | None = None) -> None:
+        """Render ``leaflet`` in ``mode`` and scroll to ``section_id`` (or the top)."""
+        self.leaflet, self.mode = leaflet, mode
+        self.browser.folder = leaflet.folder
+        self._render()
+        if section_id:
+            self.scroll_to_section(section_id)
+        else:
+            self.browser.verticalScrollBar().setValue(0)
+
+    def set_mode(self, mode: Mode) -> None:
+        """Switch reading language, keeping the reader on the same section."""
+        if self.leaflet is None:
+            self.mode = mode
+            return
+        current = self.current_section()
+        self.mode = mode
+        self._render()
+        if current:
+            self.scroll_to_section(current)
+
+    def set_css(self, css: str) -> None:
+        """New stylesheet (text size, theme): re-render in place, keeping the section."""
+        self.css = css
+        if self.leaflet is not None:
+            current = self.current_section()
+            self._render()
+            if current:
+                self.scroll_to_section(current)
+
+    def _render(self) -> None:
+        leaflet = self.leaflet
+        assert leaflet is not None
+        document = QTextDocument(self.browser)
+        document.setDefaultStyleSheet(self.css)
+        document.setDocumentMargin(24)
+        # Title and review lines are shown above, outside the scrolling text.
+        document.setHtml(build_html(leaflet, self.mode, DocumentOptions(title_block=False)))
+        self.browser.setDocument(document)
+        self.set_measure(self.measure_px)
+        self.title.setText(title_of(leaflet, self.mode))
+        self.review.setText("\n".join(review_line(leaflet, lang) for lang in langs_of(self.mode)))
+        self.sections.clear()
+        for sid in leaflet.section_ids:
+            headings = [leaflet.tr(lang).section(sid).heading for lang in langs_of(self.mode)]  # type: ignore[union-attr]
+            item = QListWidgetItem("\n".join(headings))
+            item.setData(SECTION_ROLE, sid)
+            item.setToolTip(item.text())
+            self.sections.addItem(item)
+        self._sync_section_list()
+
+    def section_tops(self) -> dict[str, float]:
+        """Y position of each section heading in the laid-out document."""
+        document = self.browser.document()
+        layout = document.documentLayout()
+        tops: dict[str, float] = {}
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    if name.startswith("sec-") and name[4:] not in tops:
+                        tops[name[4:]] = layout.blockBoundingRect(block).top()
+                iterator += 1
+            block = block.next()
+        return tops
+
+    def current_section(self) -> str | None:
+        """The section whose heading is at or above the top of the viewport."""
+        value = self.browser.verticalScrollBar().value()
+        if self._pinned is not None and self._pinned[1] == value:
+            return self._pinned[0]
+        tops = self.section_tops()
+        if not tops:
+            return None
+        position = value + 8
+        current = next(iter(tops))
+        for sid, top in sorted(tops.items(), key=lambda item: item[1]):
+            if top <= position:
+                current = sid
+        return current
+
+    def scroll_to_section(self, section_id: str) -> None:
+        top = self.section_tops().get(section_id)
+        if top is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(int(top))
+        self._pinned = (section_id, bar.value())
+        self._sync_section_list()
+
+    def set_measure(self, pixels: int) -> None:
+        """Longest line of text in pixels; wider viewports get side margins instead."""
+        self.measure_px = pixels
+        self.browser.set_measure(pixels * (2 if self.mode == "both" else 1))
+
+    def _section_clicked(self, item: QListWidgetItem) -> None:
+        self.scroll_to_section(str(item.data(SECTION_ROLE)))
+
+    def _sync_section_list(self) -> None:
+        current = self.current_section()
+        for index in range(self.sections.count()):
+            item = self.sections.item(index)
+            if item.data(SECTION_ROLE) == current:
+                self.sections.blockSignals(True)
+                self.sections.setCurrentItem(item)
+                self.sections.blockSignals(False)
+                break
+
+    def move_cursor_to(self, cursor: QTextCursor) -> None:
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+
+    def _retranslate(self) -> None:
+        self.sections.setAccessibleName(self.tr("Sections"))
+        self.browser.setAccessibleName(self.tr("Leaflet text"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

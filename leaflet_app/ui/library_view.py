@@ -1,0 +1,72 @@
+"""The library (home) view: every leaflet by title in the reading language, with its review date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from leaflet_app.core.document import Mode, langs_of
+from leaflet_app.core.library_order import sorted_for
+from leaflet_app.core.model import Library
+
+LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LibraryView(QWidget):
+    """A list of large rows; activating one emits ``leaflet_chosen(id)``."""
+
+    leaflet_chosen = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryView")
+        self._library = library
+        self._mode: Mode = "en"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("libraryHeading")
+        self.heading.setProperty("role", "heading")
+        layout.addWidget(self.heading)
+        self.list = QListWidget(self)
+        self.list.setObjectName("leafletList")
+        self.list.setSpacing(4)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        layout.addWidget(self.list, 1)
+        self._retranslate()
+
+    def set_mode(self, mode: Mode) -> None:
+        self._mode = mode
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for leaflet in sorted_for(self._library.leaflets, self._mode):
+            lines = [leaflet.tr(lang).title for lang in langs_of(self._mode)]
+            review = self.tr("Reviewed {0}").format(leaflet.reviewed.isoformat())
+            item = QListWidgetItem("\n".join([*lines, review]))
+            item.setData(LEAFLET_ID_ROLE, leaflet.id)
+            item.setToolTip(lines[0])
+            self.list.addItem(item)
+        self.list.doItemsLayout()
+
+    def leaflet_ids(self) -> list[str]:
+        return [str(self.list.item(i).data(LEAFLET_ID_ROLE)) for i in range(self.list.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.leaflet_chosen.emit(str(item.data(LEAFLET_ID_ROLE)))
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("Leaflets A–Z"))
+        self.list.setAccessibleName(self.tr("Leaflets"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,262 @@
+"""The main window: banner on top, toolbar, and the library / leaflet / search pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaflet_app import __version__
+from leaflet_app.core.document import Mode
+from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
+from leaflet_app.core.model import Library
+from leaflet_app.core.reading import MEASURE_EM, THEMES, body_px, document_css, zoom_in, zoom_out
+from leaflet_app.ui.actions import create_actions, retranslate_actions
+from leaflet_app.ui.banner import DisclaimerBanner
+from leaflet_app.ui.fonts import FontChoice, app_font
+from leaflet_app.ui.i18n import UiLanguage
+from leaflet_app.ui.language_switch import LanguageSwitch
+from leaflet_app.ui.leaflet_view import LeafletView
+from leaflet_app.ui.library_view import LibraryView
+from leaflet_app.ui.settings import Preferences
+from leaflet_app.ui.style import app_stylesheet, palette
+
+
+class MainWindow(QMainWindow):
+    """Wires the core's library to the views; holds no content logic of its own."""
+
+    leaflet_opened = Signal(str)
+
+    def __init__(self, library: Library, prefs: Preferences, fonts: FontChoice,
+                 ui_language: UiLanguage | None = None) -> None:  # fmt: skip
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.library, self.prefs, self.fonts = library, prefs, fonts
+        self.ui_language = ui_language or UiLanguage()
+        self.history: list[tuple[str, str | None]] = []
+        self.actions_ = create_actions(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = DisclaimerBanner(library.disclaimer, central)
+        layout.addWidget(self.banner)
+        self.toolbar = self._make_toolbar(central)
+        layout.addWidget(self.toolbar)
+        self.pages = QStackedWidget(central)
+        self.pages.setObjectName("pages")
+        self.library_view = LibraryView(library, self.pages)
+        self.leaflet_view = LeafletView(self.pages)
+        self.pages.addWidget(self.library_view)
+        self.pages.addWidget(self.leaflet_view)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._make_menus()
+        self._connect()
+        self.setMinimumSize(QSize(800, 600))
+        self.resize(1280, 800)
+        self.language_switch.set_mode(prefs.mode)
+        self._apply_mode(prefs.mode)
+        self.apply_style()
+        self.actions_.high_contrast.setChecked(prefs.theme == "high-contrast")
+
+    # -- construction -------------------------------------------------------------------------
+    def _make_toolbar(self, parent: QWidget) -> QToolBar:
+        bar = QToolBar(parent)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setIconSize(QSize(0, 0))
+        self.home_button = self._tool_button(bar, "homeButton", self.actions_.home)
+        self.back_button = self._tool_button(bar, "backButton", self.actions_.back)
+        self.search_field = QLineEdit(bar)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(200)
+        bar.addWidget(self.search_field)
+        self.language_switch = LanguageSwitch(self.prefs.mode, bar)
+        bar.addWidget(self.language_switch)
+        self.zoom_out_button = self._tool_button(bar, "zoomOut", self.actions_.zoom_out, "A−")
+        self.zoom_in_button = self._tool_button(bar, "zoomIn", self.actions_.zoom_in, "A+")
+        return bar
+
+    def _tool_button(self, bar: QToolBar, name: str, action: object, label: str | None = None) -> QPushButton:
+        from PySide6.QtGui import QAction
+
+        assert isinstance(action, QAction)
+        button = QPushButton(label or "", bar)
+        button.setObjectName(name)
+        button.clicked.connect(action.trigger)
+        button.setProperty("fixed_label", label or "")
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        bar.addWidget(button)
+        return button
+
+    def _make_menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([a.print_, a.export_pdf])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a.quit)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions([a.home, a.back, a.find])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.high_contrast])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a.about)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.home.triggered.connect(self.go_home)
+        a.back.triggered.connect(self.go_back)
+        a.find.triggered.connect(self.focus_search)
+        a.zoom_in.triggered.connect(lambda: self.set_zoom(zoom_in(self.prefs.zoom)))
+        a.zoom_out.triggered.connect(lambda: self.set_zoom(zoom_out(self.prefs.zoom)))
+        a.zoom_reset.triggered.connect(lambda: self.set_zoom(100))
+        a.high_contrast.toggled.connect(self.set_high_contrast)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self.show_about)
+        self.language_switch.mode_changed.connect(self.set_mode)
+        self.library_view.leaflet_chosen.connect(self.open_leaflet)
+        self.leaflet_view.internal_link.connect(self.follow_link)
+
+    # -- navigation ---------------------------------------------------------------------------
+    def open_leaflet(self, leaflet_id: str, section_id: str | None = None, *, record: bool = True) -> bool:
+        leaflet = self.library.get(leaflet_id)
+        if leaflet is None:
+            return False
+        if record:
+            self._remember_place()
+        self.leaflet_view.show_leaflet(leaflet, self.prefs.mode, section_id)
+        self.pages.setCurrentWidget(self.leaflet_view)
+        self.prefs.last_leaflet = leaflet_id
+        self._update_enabled()
+        self.leaflet_opened.emit(leaflet_id)
+        return True
+
+    def go_home(self) -> None:
+        if self.pages.currentWidget() is not self.library_view:
+            self._remember_place()
+        self.pages.setCurrentWidget(self.library_view)
+        self._update_enabled()
+
+    def go_back(self) -> None:
+        if not self.history:
+            return
+        leaflet_id, section = self.history.pop()
+        if leaflet_id:
+            self.open_leaflet(leaflet_id, section, record=False)
+        else:
+            self.pages.setCurrentWidget(self.library_view)
+        self._update_enabled()
+
+    def _remember_place(self) -> None:
+        if self.pages.currentWidget() is self.leaflet_view and self.leaflet_view.leaflet is not None:
+            self.history.append((self.leaflet_view.leaflet.id, self.leaflet_view.current_section()))
+        elif self.pages.currentWidget() is self.library_view:
+            self.history.append(("", None))
+        del self.history[:-50]
+
+    def follow_link(self, href: str) -> None:
+        kind = classify_link(href)
+        if kind is LinkKind.SECTION:
+            self.leaflet_view.scroll_to_section(href[1:])
+        elif kind is LinkKind.LEAFLET:
+            leaflet_id, section = split_leaflet_link(href)
+            self.open_leaflet(leaflet_id, section or None)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _update_enabled(self) -> None:
+        on_leaflet = self.pages.currentWidget() is self.leaflet_view
+        self.actions_.print_.setEnabled(on_leaflet)
+        self.actions_.export_pdf.setEnabled(on_leaflet)
+        self.actions_.back.setEnabled(bool(self.history))
+        self.back_button.setEnabled(bool(self.history))
+
+    # -- reading preferences ------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        assert mode in ("en", "zh", "both")
+        self.prefs.mode = mode  # type: ignore[assignment]
+        self.language_switch.set_mode(self.prefs.mode)
+        self._apply_mode(self.prefs.mode)
+
+    def _apply_mode(self, mode: Mode) -> None:
+        self.ui_language.set("zh" if mode == "zh" else "en")
+        self.library_view.set_mode(mode)
+        self.leaflet_view.set_mode(mode)
+        self.retranslate()
+
+    def set_zoom(self, percent: int) -> None:
+        self.prefs.zoom = percent
+        self.apply_style()
+
+    def set_high_contrast(self, enabled: bool) -> None:
+        self.prefs.theme = "high-contrast" if enabled else "standard"
+        self.apply_style()
+
+    def apply_style(self) -> None:
+        theme = THEMES[self.prefs.theme]
+        zoom = self.prefs.zoom
+        self.setPalette(palette(theme))
+        self.setStyleSheet(app_stylesheet(theme, zoom))
+        self.setFont(app_font(self.fonts, 16))
+        banner_font = QFont(app_font(self.fonts, max(16, min(22, round(16 * zoom / 100)))))
+        self.banner.apply_theme(theme, banner_font)
+        self.leaflet_view.set_measure(body_px(zoom) * MEASURE_EM)
+        self.leaflet_view.set_css(document_css(theme, zoom, self.fonts.css_stack()))
+        self.actions_.zoom_in.setEnabled(zoom < 300)
+        self.actions_.zoom_out.setEnabled(zoom > 100)
+        self.zoom_in_button.setEnabled(zoom < 300)
+        self.zoom_out_button.setEnabled(zoom > 100)
+
+    # -- language of the interface ------------------------------------------------------------
+    def retranslate(self) -> None:
+        retranslate_actions(self.actions_, self)
+        self.setWindowTitle(self.tr("Patient leaflets"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.search_field.setPlaceholderText(self.tr("Search leaflets (English, 中文, pinyin)"))
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.home_button.setText(self.tr("Home"))
+        self.back_button.setText(self.tr("Back"))
+        for button, action in ((self.home_button, self.actions_.home), (self.back_button, self.actions_.back),
+                               (self.zoom_in_button, self.actions_.zoom_in),
+                               (self.zoom_out_button, self.actions_.zoom_out)):  # fmt: skip
+            button.setAccessibleName(action.text())
+            button.setToolTip(action.toolTip())
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self._update_enabled()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About"),
+                          self.tr("Patient leaflets {0}\nWorks fully offline.").format(__version__))  # fmt: skip
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.prefs.sync()
+        super().closeEvent(event)
+
+
+def current_app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

@@ -1,0 +1,74 @@
+"""Typed preferences over QSettings: created once in ``run_app`` and passed in."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import QSettings
+
+from leaflet_app.core.document import MODES, Mode
+from leaflet_app.core.reading import ZOOM_DEFAULT, clamp_zoom
+
+THEMES = ("standard", "high-contrast")
+
+
+class Preferences:
+    """Reading language, text size, theme and last leaflet; ``persist=False`` never writes (kiosk)."""
+
+    def __init__(self, settings: QSettings | None, *, persist: bool = True) -> None:
+        self._settings = settings
+        self._persist = persist and settings is not None
+        self._memory: dict[str, object] = {}
+
+    def _get(self, key: str, default: object) -> object:
+        if key in self._memory:
+            return self._memory[key]
+        if self._persist and self._settings is not None:
+            return self._settings.value(key, default)
+        return default
+
+    def _set(self, key: str, value: object) -> None:
+        self._memory[key] = value
+        if self._persist and self._settings is not None:
+            self._settings.setValue(key, value)
+
+    @property
+    def mode(self) -> Mode:
+        value = str(self._get("reading/mode", "en"))
+        return cast(Mode, value) if value in MODES else "en"
+
+    @mode.setter
+    def mode(self, value: Mode) -> None:
+        self._set("reading/mode", value)
+
+    @property
+    def zoom(self) -> int:
+        try:
+            return clamp_zoom(int(str(self._get("reading/zoom", ZOOM_DEFAULT))))
+        except ValueError:
+            return ZOOM_DEFAULT
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self._set("reading/zoom", clamp_zoom(value))
+
+    @property
+    def theme(self) -> str:
+        value = str(self._get("view/theme", "standard"))
+        return value if value in THEMES else "standard"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set("view/theme", value if value in THEMES else "standard")
+
+    @property
+    def last_leaflet(self) -> str:
+        return str(self._get("session/last_leaflet", "") or "")
+
+    @last_leaflet.setter
+    def last_leaflet(self, value: str) -> None:
+        self._set("session/last_leaflet", value)
+
+    def sync(self) -> None:
+        if self._persist and self._settings is not None:
+            self._settings.sync()
