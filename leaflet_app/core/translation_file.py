@@ -101,16 +101,18 @@ def parse_front_matter(
         report.error(exc.line, str(exc))
         return None
     for key in required:
-        if key not in fm.values or fm.values[key] is None:
+        if key not in fm.values:
             report.error(2, f"front matter is missing '{key}'")
+        elif fm.values[key] is None:  # "key:" with nothing after it: one error, on its line
+            report.error(fm.line_of(key), f"front matter field '{key}' has no value")
     for key in fm.values:
         if key not in LEAFLET_FIELDS:
             report.warning(fm.line_of(key), f"unknown front matter field '{key}' is ignored")
     lang: Any = fm.values.get("lang")
-    if "lang" in fm.values and lang != expected_lang:
+    if lang is not None and lang != expected_lang:
         report.error(fm.line_of("lang"), f"'lang' is {lang!r} but the file is {expected_lang}.md")
     leaflet_id: Any = fm.values.get("id")
-    if "id" in fm.values and leaflet_id != expected_id:
+    if leaflet_id is not None and leaflet_id != expected_id:
         report.error(fm.line_of("id"), f"'id' is {leaflet_id!r} but must be {expected_id!r}")
     return fm
 
@@ -126,12 +128,13 @@ def load_translation(
     fm = parse_front_matter(text, report, LEAFLET_FIELDS, lang, leaflet_id)
     if fm is None:
         return None
-    title = _text(fm, "title", report) if "title" in fm.values else ""
-    version = _text(fm, "version", report) if "version" in fm.values else ""
-    reviewed = _date(fm, "reviewed", report) if "reviewed" in fm.values else None
-    next_review = _date(fm, "next_review", report) if "next_review" in fm.values else None
-    sources = _str_list(fm, "sources", report) if "sources" in fm.values else ()
-    keywords = _str_list(fm, "keywords", report) if "keywords" in fm.values else ()
+    given = {key for key, value in fm.values.items() if value is not None}
+    title = _text(fm, "title", report) if "title" in given else ""
+    version = _text(fm, "version", report) if "version" in given else ""
+    reviewed = _date(fm, "reviewed", report) if "reviewed" in given else None
+    next_review = _date(fm, "next_review", report) if "next_review" in given else None
+    sources = _str_list(fm, "sources", report) if "sources" in given else ()
+    keywords = _str_list(fm, "keywords", report) if "keywords" in given else ()
     if reviewed and next_review:
         if next_review <= reviewed:
             report.error(fm.line_of("next_review"), "'next_review' must come after 'reviewed'")
