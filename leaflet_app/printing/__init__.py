@@ -1,0 +1,5 @@
+"""Printing and PDF export: one renderer for print preview, printers and PDF files."""
+
+from leaflet_app.printing.pdf_export import ExportError, export_pdf, render, standard_printer
+
+__all__ = ["ExportError", "export_pdf", "render", "standard_printer"]
