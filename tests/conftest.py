@@ -92,3 +92,31 @@ def default_text() -> Callable[[str, str], str]:
         )
 
     return text
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, settings_file: Path):  # type: ignore[no-untyped-def]
+    """Build a main window on the bundled content with settings in a temporary file."""
+    from PySide6.QtCore import QSettings
+
+    from leaflet_app.core.loader import load_library
+    from leaflet_app.ui.fonts import install_fonts
+    from leaflet_app.ui.main_window import MainWindow
+    from leaflet_app.ui.settings import Preferences
+
+    def make(size: tuple[int, int] = (1280, 800), library=None, show: bool = True):  # type: ignore[no-untyped-def]
+        settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        window = MainWindow(library or load_library(), Preferences(settings), install_fonts())
+        qtbot.addWidget(window)
+        window.resize(*size)
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+        return window
+
+    return make

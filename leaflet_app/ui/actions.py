@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -60,16 +61,16 @@ def create_actions(parent: QWidget) -> Actions:
     return actions
 
 
-def retranslate_actions(actions: Actions, widget: QWidget) -> None:
+def retranslate_actions(actions: Actions) -> None:
     """Set every action's text in the current UI language."""
-    tr = widget.tr
+    translate = QCoreApplication.translate
     texts = {
-        actions.home: tr("Home"), actions.back: tr("Back"), actions.find: tr("Search"),
-        actions.zoom_in: tr("Larger text"), actions.zoom_out: tr("Smaller text"),
-        actions.zoom_reset: tr("Normal text size"), actions.high_contrast: tr("High contrast"),
-        actions.print_: tr("Print…"), actions.export_pdf: tr("Export PDF…"), actions.quit: tr("Quit"),
-        actions.next_match: tr("Next match"), actions.previous_match: tr("Previous match"),
-        actions.clear_search: tr("Clear search"), actions.about: tr("About"),
+        actions.home: translate("Actions", "Home"), actions.back: translate("Actions", "Back"), actions.find: translate("Actions", "Search"),
+        actions.zoom_in: translate("Actions", "Larger text"), actions.zoom_out: translate("Actions", "Smaller text"),
+        actions.zoom_reset: translate("Actions", "Normal text size"), actions.high_contrast: translate("Actions", "High contrast"),
+        actions.print_: translate("Actions", "Print…"), actions.export_pdf: translate("Actions", "Export PDF…"), actions.quit: translate("Actions", "Quit"),
+        actions.next_match: translate("Actions", "Next match"), actions.previous_match: translate("Actions", "Previous match"),
+        actions.clear_search: translate("Actions", "Clear search"), actions.about: translate("Actions", "About"),
     }  # fmt: skip
     for action, text in texts.items():
         action.setText(text)

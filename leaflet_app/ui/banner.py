@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from leaflet_app.core.model import LANGS, Disclaimer
@@ -45,6 +45,18 @@ class DisclaimerBanner(QFrame):
         )
         for label in self.labels.values():
             label.setFont(font)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Reserve the full wrapped height: when space is short the pages below shrink, not this.
+        layout = self.layout()
+        needed = layout.heightForWidth(self.width()) if layout is not None else 0
+        if needed > 0 and needed != self.minimumHeight() and self.width() >= 320:
+            self.setMinimumHeight(needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_height()
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
         # The banner is part of every screen: nothing may hide it.

@@ -15,6 +15,7 @@ class LeafletBrowser(QTextBrowser):
     """Reads one leaflet; emits ``internal_link(href)`` for section and leaflet links only."""
 
     internal_link = Signal(str)
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,9 +36,18 @@ class LeafletBrowser(QTextBrowser):
         spare = max(0, self.width() - self.measure_px - document_margin - 24) if self.measure_px else 0
         self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
 
+    def ensure_laid_out(self) -> None:
+        """Lay the whole document out now so the scroll range is final before we scroll."""
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        document.documentLayout().documentSize()
+        QTextBrowser.resizeEvent(self, QResizeEvent(self.size(), self.size()))  # updates scroll range
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._fit_measure()
         super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.resized.emit()
 
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
         # QTextBrowser would read any file: URL or ../ path on disk; allow only images

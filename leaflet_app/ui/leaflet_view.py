@@ -63,6 +63,7 @@ class LeafletView(QWidget):
         text_layout.setContentsMargins(0, 0, 0, 0)
         self.browser = LeafletBrowser(text_holder)
         self.browser.internal_link.connect(self.internal_link)
+        self.browser.resized.connect(self._keep_place)
         text_layout.addWidget(self.browser)
         splitter.addWidget(self.sections)
         splitter.addWidget(text_holder)
@@ -160,6 +161,7 @@ class LeafletView(QWidget):
         top = self.section_tops().get(section_id)
         if top is None:
             return
+        self.browser.ensure_laid_out()
         bar = self.browser.verticalScrollBar()
         bar.setValue(int(top))
         self._pinned = (section_id, bar.value())
@@ -169,6 +171,11 @@ class LeafletView(QWidget):
         """Longest line of text in pixels; wider viewports get side margins instead."""
         self.measure_px = pixels
         self.browser.set_measure(pixels * (2 if self.mode == "both" else 1))
+
+    def _keep_place(self) -> None:
+        # A new width reflows the text; stay on the section the reader had reached.
+        if self._pinned is not None:
+            self.scroll_to_section(self._pinned[0])
 
     def _section_clicked(self, item: QListWidgetItem) -> None:
         self.scroll_to_section(str(item.data(SECTION_ROLE)))

@@ -138,8 +138,9 @@ class MainWindow(QMainWindow):
             return False
         if record:
             self._remember_place()
-        self.leaflet_view.show_leaflet(leaflet, self.prefs.mode, section_id)
+        # Show the page first: scrolling needs the view's real width to lay out the text.
         self.pages.setCurrentWidget(self.leaflet_view)
+        self.leaflet_view.show_leaflet(leaflet, self.prefs.mode, section_id)
         self.prefs.last_leaflet = leaflet_id
         self._update_enabled()
         self.leaflet_opened.emit(leaflet_id)
@@ -214,7 +215,8 @@ class MainWindow(QMainWindow):
         self.setPalette(palette(theme))
         self.setStyleSheet(app_stylesheet(theme, zoom))
         self.setFont(app_font(self.fonts, 16))
-        banner_font = QFont(app_font(self.fonts, max(16, min(22, round(16 * zoom / 100)))))
+        # The banner grows a little with the text size but must leave room to read at 800×600.
+        banner_font = QFont(app_font(self.fonts, 16 if zoom < 150 else 18))
         self.banner.apply_theme(theme, banner_font)
         self.leaflet_view.set_measure(body_px(zoom) * MEASURE_EM)
         self.leaflet_view.set_css(document_css(theme, zoom, self.fonts.css_stack()))
@@ -225,7 +227,7 @@ class MainWindow(QMainWindow):
 
     # -- language of the interface ------------------------------------------------------------
     def retranslate(self) -> None:
-        retranslate_actions(self.actions_, self)
+        retranslate_actions(self.actions_)
         self.setWindowTitle(self.tr("Patient leaflets"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))

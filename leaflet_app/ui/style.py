@@ -10,7 +10,7 @@ from leaflet_app.core.reading import Theme, body_px
 def app_stylesheet(theme: Theme, zoom: int) -> str:
     """QSS for the whole window; controls grow with the text size, at least 48 px tall."""
     px = body_px(zoom)
-    ui_px = max(16, min(px, 28))
+    ui_px = max(16, min(px, 20))  # controls grow less than reading text, to fit 800 px
     control = max(48, round(ui_px * 2.4))
     return f"""
 QWidget {{ color: {theme.text}; background: {theme.background}; font-size: {ui_px}px; }}

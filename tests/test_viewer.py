@@ -1,0 +1,175 @@
+"""The viewer as a reader meets it: library, leaflet, sections, language, text size, theme."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QListWidget, QPushButton, QTextBrowser, QWidget
+
+pytestmark = pytest.mark.gui
+
+
+def _click_item(qtbot, widget: QListWidget, row: int) -> None:  # type: ignore[no-untyped-def]
+    item = widget.item(row)
+    widget.scrollToItem(item)
+    rect = widget.visualItemRect(item)
+    qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _open_baricitinib(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    library = window.findChild(QWidget, "libraryView")
+    items = library.findChild(QListWidget, "leafletList")
+    row = library.leaflet_ids().index("baricitinib")
+    _click_item(qtbot, items, row)
+    qtbot.waitUntil(lambda: window.pages.currentWidget().objectName() == "leafletView")
+
+
+def test_library_lists_every_leaflet_by_title_with_review_date(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    items = window.findChild(QListWidget, "leafletList")
+    texts = [items.item(i).text() for i in range(items.count())]
+    assert any(t.startswith("Baricitinib: can I stop") and "Reviewed 2026-11-26" in t for t in texts)
+    assert any(t.startswith("How to use this app") for t in texts)
+
+
+def test_clicking_a_leaflet_opens_it_with_review_information(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _open_baricitinib(qtbot, window)
+    review = window.leaflet_view.review.text()
+    assert "Reviewed 2026-11-26" in review and "next review 2027-11-26" in review
+    text = window.findChild(QTextBrowser, "leafletText").toPlainText()
+    assert "Can I stop taking baricitinib?" in text and "4 mg to 2 mg" in text
+
+
+def test_section_list_jumps_to_a_section(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _open_baricitinib(qtbot, window)
+    sections = window.findChild(QListWidget, "sectionList")
+    ids = window.leaflet_view.leaflet.section_ids
+    row = ids.index("side-effects")
+    _click_item(qtbot, sections, row)
+    assert window.leaflet_view.current_section() == "side-effects"
+    assert window.leaflet_view.browser.verticalScrollBar().value() > 0
+
+
+@pytest.mark.parametrize("section", ["relapse", "availability"])
+def test_switching_language_keeps_the_section(qtbot, make_window, section: str) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_leaflet("baricitinib", section)
+    switch = window.findChild(QWidget, "languageSwitch")
+    for mode, heading_word in (("zh", "停药后"), ("both", "Will my illness"), ("en", "Will my illness")):
+        qtbot.mouseClick(switch.findChild(QPushButton, f"language_{mode}"), Qt.MouseButton.LeftButton)
+        assert window.prefs.mode == mode
+        assert window.leaflet_view.current_section() == section
+        current = window.findChild(QListWidget, "sectionList").currentItem()
+        assert current is not None
+        if section == "relapse":
+            assert heading_word in current.text()
+
+
+def test_interface_words_follow_the_language(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    home = window.findChild(QPushButton, "homeButton")
+    assert home.text() == "Home"
+    qtbot.mouseClick(window.findChild(QPushButton, "language_zh"), Qt.MouseButton.LeftButton)
+    assert home.text() == "主页"
+    assert window.search_field.placeholderText().startswith("搜索")
+    assert window.actions_.print_.text() == "打印…"
+    qtbot.mouseClick(window.findChild(QPushButton, "language_en"), Qt.MouseButton.LeftButton)
+    assert home.text() == "Home"
+
+
+def test_library_titles_follow_the_language(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.set_mode("zh")
+    items = window.findChild(QListWidget, "leafletList")
+    texts = [items.item(i).text() for i in range(items.count())]
+    assert any(t.startswith("巴瑞替尼") for t in texts)
+
+
+def test_text_size_buttons_and_shortcuts(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_leaflet("baricitinib")
+    zoom_in = window.findChild(QPushButton, "zoomIn")
+    zoom_out = window.findChild(QPushButton, "zoomOut")
+    assert not zoom_out.isEnabled()
+    for _ in range(12):
+        if zoom_in.isEnabled():
+            qtbot.mouseClick(zoom_in, Qt.MouseButton.LeftButton)
+    assert window.prefs.zoom == 300
+    assert not zoom_in.isEnabled()
+    assert "font-size: 54px" in window.leaflet_view.css
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.prefs.zoom == 275
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.prefs.zoom == 100
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.prefs.zoom == 125
+
+
+def test_preferences_are_remembered(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    first.set_mode("both")
+    first.set_zoom(200)
+    first.actions_.high_contrast.setChecked(True)
+    first.open_leaflet("using-this-app")
+    first.close()
+    second = make_window()
+    assert second.prefs.mode == "both"
+    assert second.language_switch.mode() == "both"
+    assert second.prefs.zoom == 200
+    assert second.prefs.theme == "high-contrast"
+    assert second.actions_.high_contrast.isChecked()
+    assert second.prefs.last_leaflet == "using-this-app"
+
+
+def test_ctrl_f_focuses_the_search_field(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.search_field.hasFocus())
+
+
+def test_home_and_back(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_leaflet("baricitinib", "summary")
+    qtbot.mouseClick(window.findChild(QPushButton, "homeButton"), Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget().objectName() == "libraryView"
+    qtbot.mouseClick(window.findChild(QPushButton, "backButton"), Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget().objectName() == "leafletView"
+    assert window.leaflet_view.current_section() == "summary"
+
+
+def test_stable_object_names_and_accessible_names(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    for name in ("disclaimerBanner", "libraryView", "leafletView", "sectionList", "languageSwitch",
+                 "searchField", "zoomIn", "zoomOut"):  # fmt: skip
+        widget = window.findChild(QWidget, name)
+        assert widget is not None, name
+    for button in window.findChildren(QPushButton):
+        assert button.accessibleName() or button.text(), button.objectName()
+    assert window.findChild(QWidget, "searchField").accessibleName()
+
+
+def test_section_link_scrolls_and_leaflet_link_opens(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_leaflet("baricitinib")
+    window.leaflet_view.browser.anchorClicked.emit(__import__("PySide6.QtCore").QtCore.QUrl("#summary"))
+    assert window.leaflet_view.current_section() == "summary"
+    window.leaflet_view.browser.anchorClicked.emit(
+        __import__("PySide6.QtCore").QtCore.QUrl("leaflet:using-this-app#printing"))
+    assert window.leaflet_view.leaflet.id == "using-this-app"
+    assert window.leaflet_view.current_section() == "printing"
+
+
+def test_library_item_is_large_enough_to_touch(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    items = window.findChild(QListWidget, "leafletList")
+    rect = items.visualItemRect(items.item(0))
+    assert rect.height() >= 48
+    for button in window.toolbar.findChildren(QPushButton):
+        assert button.height() >= 48 and button.width() >= 48, button.objectName()
+    assert QPoint(0, 0) == QPoint(0, 0)
