@@ -173,3 +173,40 @@ def test_library_item_is_large_enough_to_touch(make_window) -> None:  # type: ig
     for button in window.toolbar.findChildren(QPushButton):
         assert button.height() >= 48 and button.width() >= 48, button.objectName()
     assert QPoint(0, 0) == QPoint(0, 0)
+
+
+def test_images_load_only_from_the_leaflet_folder_and_internet_links_are_inert(  # type: ignore[no-untyped-def]
+    qtbot, make_window, make_leaflet, default_text, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    from leaflet_app.core.loader import load_library
+
+    outside = tmp_path / "secret.png"
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    image.save(str(outside))
+    en = default_text("en").replace(
+        "English text about stopping treatment.",
+        "See [the agency](https://example.org/olumiant) and ![diagram](pic.png).",
+    )
+    folder = make_leaflet(en=en)
+    image.save(str(folder / "pic.png"))
+    window = make_window(library=load_library([folder.parent]))
+    opened: list[QUrl] = []
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    window.open_leaflet("test-leaflet")
+    browser = window.leaflet_view.browser
+    text = browser.toPlainText()
+    assert "the agency (https://example.org/olumiant)" in text
+    assert 'href="https' not in browser.toHtml()
+    kind = QTextDocument.ResourceType.ImageResource.value
+    assert isinstance(browser.loadResource(kind, QUrl("pic.png")), QImage)
+    for hostile in ("../secret.png", str(outside), f"file://{outside}", "https://example.org/x.png"):
+        assert browser.loadResource(kind, QUrl(hostile)) is None, hostile
+    browser.anchorClicked.emit(QUrl("https://example.org/olumiant"))
+    assert opened == []
+    assert window.leaflet_view.leaflet.id == "test-leaflet"
