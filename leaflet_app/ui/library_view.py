@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCollator, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from leaflet_app.core.document import Mode, langs_of
-from leaflet_app.core.library_order import sorted_for
 from leaflet_app.core.model import Library
 
 LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -46,7 +45,11 @@ class LibraryView(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        for leaflet in sorted_for(self._library.leaflets, self._mode):
+        # ICU collation: English by letters, Chinese titles in pinyin order.
+        lang = "zh" if self._mode == "zh" else "en"
+        collator = QCollator(QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English))
+        ordered = sorted(self._library.leaflets, key=lambda lf: collator.sortKey(lf.tr(lang).title))
+        for leaflet in ordered:
             lines = [leaflet.tr(lang).title for lang in langs_of(self._mode)]
             review = self.tr("Reviewed {0}").format(leaflet.reviewed.isoformat())
             item = QListWidgetItem("\n".join([*lines, review]))

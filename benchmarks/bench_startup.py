@@ -1,0 +1,78 @@
+"""Start-up to first painted window vs a bare PySide6 window; language switch; memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+
+_BARE = """
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+w = QLabel("Patient leaflets")
+w.resize(1280, 800)
+w.show()
+w.grab()
+"""
+
+_APP = """
+import sys
+from leaflet_app.cli import app_parser
+from leaflet_app.ui import app as ui_app
+args = app_parser().parse_args(["--screenshot", sys.argv[1]])
+sys.exit(ui_app.run_app(args))
+"""
+
+_MEASURE = """
+import os, time, statistics, psutil
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
+app = QApplication([])
+from leaflet_app.core.loader import load_library
+from leaflet_app.ui.fonts import install_fonts
+from leaflet_app.ui.main_window import MainWindow
+from leaflet_app.ui.settings import Preferences
+window = MainWindow(load_library(), Preferences(None, persist=False), install_fonts())
+window.resize(1280, 800)
+window.show()
+window.open_leaflet("baricitinib", "relapse")
+app.processEvents()
+window.grab()
+times = []
+for mode in ["zh", "both", "en"] * 5:
+    start = time.perf_counter()
+    window.set_mode(mode)
+    window.grab()
+    times.append(time.perf_counter() - start)
+print("switch", statistics.median(times) * 1000, max(times) * 1000)
+print("rss", psutil.Process().memory_info().rss / 2**20)
+"""
+
+
+def _run(code: str, *args: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], check=True, env=env, capture_output=True)
+    return time.perf_counter() - start
+
+
+def figures() -> Iterator[tuple[str, float, str]]:
+    bare, ours = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(5):  # alternate so machine noise hits both alike
+            bare.append(_run(_BARE))
+            ours.append(_run(_APP, os.path.join(tmp, "shot.png")))
+    bare_ms, ours_ms = statistics.median(bare) * 1000, statistics.median(ours) * 1000
+    yield "startup_bare_pyside6_window_median", bare_ms, "ms"
+    yield "startup_app_first_painted_window_median", ours_ms, "ms"
+    yield "startup_app_over_bare_ratio", ours_ms / bare_ms, "x"
+    out = subprocess.run([sys.executable, "-c", _MEASURE], check=True, capture_output=True, text=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout  # fmt: skip
+    values = {line.split()[0]: [float(v) for v in line.split()[1:]] for line in out.splitlines()}
+    yield "language_switch_median", values["switch"][0], "ms"
+    yield "language_switch_max", values["switch"][1], "ms"
+    yield "rss_with_leaflet_open", values["rss"][0], "MiB"
