@@ -40,20 +40,26 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run_app(args: argparse.Namespace) -> int:
-    """Entry point of the viewer (``leaflet-app`` without a sub-command)."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
+    """The application and its main window, configured from the command line, not yet shown."""
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_application(sys.argv[:1])
     fonts = install_fonts()
     app.setFont(app_font(fonts, 16))
     library = load_library(content_folders(args.content))
-    persist = not args.screenshot
-    prefs = Preferences(QSettings(), persist=persist)
+    # A screenshot run must not change the reader's remembered preferences.
+    prefs = Preferences(QSettings(), persist=not args.screenshot)
     if args.lang:
         prefs.mode = args.lang
-    window = MainWindow(library, prefs, fonts)
+    return app, MainWindow(library, prefs, fonts)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Entry point of the viewer (``leaflet-app`` without a sub-command)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app, window = build_window(args)
+    library = window.library
     if args.leaflet:
         if not window.open_leaflet(args.leaflet):
             print(f"leaflet-app: no leaflet {args.leaflet!r}; available: "
