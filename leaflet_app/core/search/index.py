@@ -1,0 +1,219 @@
+"""The search index: opened from a cache file per content version, queried as the reader types."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import cast
+
+from leaflet_app.core.model import Lang, Library
+from leaflet_app.core.search import build as builder
+from leaflet_app.core.search.query import WORD_COLUMNS, Query, parse, quote
+from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
+from leaflet_app.core.search.snippets import Matcher, snippet
+from leaflet_app.core.search.spelling import allowed_edits, suggest
+from leaflet_app.core.search.tokens import fold
+
+log = logging.getLogger(__name__)
+
+CACHE_PREFIX = "search-"
+CACHE_SUFFIX = ".sqlite3"
+RANK_WINDOW = 200
+_OTHER: dict[str, Lang] = {"en": "zh", "zh": "en"}
+
+
+def default_cache_dir(base: Path | str | None = None) -> Path:
+    """Where index files live: ``base/search`` (the UI passes QStandardPaths' cache folder)."""
+    if base:
+        return Path(base) / "search"
+    if sys.platform == "win32":
+        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        root = Path.home() / "Library" / "Caches"
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "leaflet-app" / "search"
+
+
+class SearchIndex:
+    """Full-text search over every section of every leaflet, in both languages."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, rebuilt: bool) -> None:
+        self._db = db
+        self.path = path
+        self.rebuilt = rebuilt  # False when an existing cache file was reused
+        row = db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone()
+        self._titles = int(row[0])
+        self._vocabulary: list[str] | None = None
+        self._display: dict[str, str] = {}
+
+    @classmethod
+    def open(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
+        """Open the cached index for this content, building it first if the content changed."""
+        cache_dir = cache_dir or default_cache_dir()
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fp = builder.fingerprint(library)
+        path = cache_dir / f"{CACHE_PREFIX}{fp}{CACHE_SUFFIX}"
+        if path.is_file():
+            db = _connect(path)
+            if db is not None:
+                return cls(db, path, rebuilt=False)
+            path.unlink(missing_ok=True)
+        builder.build(library, path, fp)
+        for stale in cache_dir.glob(f"{CACHE_PREFIX}*{CACHE_SUFFIX}"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+        db = _connect(path)
+        if db is None:
+            raise RuntimeError(f"search index {path} could not be opened after building it")
+        return cls(db, path, rebuilt=True)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def search(self, text: str, limit: int = 50) -> SearchResults:
+        """Exact hits for ``text``, and near misses apart if a word looks misspelled."""
+        query = parse(text)
+        if not query:
+            return SearchResults(text)
+        hits = self._run(query, limit)
+        suggestions = self._misspelled(query)
+        near: list[NearMiss] = []
+        if suggestions:
+            corrected = query
+            for word, better in suggestions.items():
+                corrected = corrected.with_word(word, fold(better))
+            seen = {(h.leaflet_id, h.section_id, h.lang) for h in hits}
+            for hit in self._run(corrected, limit):
+                if (hit.leaflet_id, hit.section_id, hit.lang) not in seen:
+                    word = next(iter(suggestions))
+                    near.append(NearMiss(word, suggestions[word], hit))
+        first = next(iter(suggestions.values()), None)
+        return SearchResults(text, tuple(hits), tuple(near), first, suggestions)
+
+    def terms_for_highlight(self, text: str, leaflet_id: str | None = None) -> list[str]:
+        """Literal strings to highlight in a document (with the 复发 that "fufa" matched)."""
+        query = parse(text)
+        if not query:
+            return []
+        matcher = Matcher(query)
+        sql = ("SELECT text FROM docs "
+               "WHERE id IN (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 200)")  # fmt: skip
+        args: list[object] = [query.to_fts()]
+        if leaflet_id is not None:
+            sql += " AND leaflet_id = ?"
+            args.append(leaflet_id)
+        found: dict[str, None] = {}
+        for (doc,) in self._execute(sql, args):
+            found.update(dict.fromkeys(matcher.terms(cast(str, doc))))
+        return sorted(found, key=lambda t: (-len(t), t))
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _execute(self, sql: str, args: list[object]) -> list[tuple[object, ...]]:
+        try:
+            return self._db.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:  # a query the parser let through but FTS5 refused
+            log.warning("search query failed: %s (%s)", exc, args[:1])
+            return []
+
+    def _run(self, query: Query, limit: int) -> list[Hit]:
+        # Ranking: title and keyword rows, then sections whose heading matched, then the rest,
+        # each tier in library order. FTS5's bm25() counts every match of every term to weigh
+        # it, which for a common word like 药 in thousands of leaflets costs milliseconds per
+        # keystroke; the first RANK_WINDOW matches of each kind are read instead.
+        window = max(RANK_WINDOW, limit)
+        sql = "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?"
+        rows = [cast(int, r[0]) for r in self._execute(sql, [query.to_fts(), window])]
+        if not rows:
+            return []
+        head_rows = self._execute(sql, [query.to_fts(head_only=True), window])
+        heads = {cast(int, r[0]) for r in head_rows}
+        ranked = sorted(heads.union(rows), key=lambda r: (r > self._titles, r not in heads, r))
+        scores = {r: float((r > self._titles) + (r not in heads)) for r in ranked[: max(1, limit)]}
+        docs = {cast(int, d[0]): d for d in self._execute(
+            f"SELECT id, leaflet_id, section_id, lang, kind, heading, text FROM docs "
+            f"WHERE id IN ({','.join('?' * len(scores))})", list(scores))}  # fmt: skip
+        matcher = Matcher(query)
+        hits = [self._hit(docs[rowid], matcher, score) for rowid, score in scores.items()
+                if rowid in docs]  # fmt: skip
+        return self._with_translations(hits, limit)
+
+    def _hit(self, doc: tuple[object, ...], matcher: Matcher, score: float,
+             via_translation: bool = False) -> Hit:  # fmt: skip
+        _, leaflet_id, section_id, lang, kind, heading, text = doc
+        text = cast(str, text)
+        spans = [] if via_translation else matcher.spans(text)
+        body_start = text.find("\n") + 1
+        # Show the body around the first match; the heading is shown on its own.
+        shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
+        short, inside = snippet(text[body_start:], shown)
+        terms = sorted({text[s:e] for s, e in spans}, key=lambda t: (-len(t), t))
+        return Hit(cast(str, leaflet_id), cast(str, section_id), cast(Lang, lang),
+                   cast(str, heading), short, inside, tuple(terms), score,
+                   title_match=kind == builder.KIND_TITLE,
+                   via_translation=via_translation)  # fmt: skip
+
+    def _with_translations(self, hits: list[Hit], limit: int) -> list[Hit]:
+        """Add the other language's version of each matched section, after the direct hits."""
+        seen = {(h.leaflet_id, h.section_id, h.lang, h.title_match) for h in hits}
+        extra: list[Hit] = []
+        for hit in hits:
+            if len(hits) + len(extra) >= limit:
+                break
+            other = _OTHER[hit.lang]
+            key = (hit.leaflet_id, hit.section_id, other, hit.title_match)
+            if key in seen:
+                continue
+            seen.add(key)
+            kind = builder.KIND_TITLE if hit.title_match else builder.KIND_SECTION
+            rows = self._execute(
+                "SELECT id, leaflet_id, section_id, lang, kind, heading, text FROM docs "
+                "WHERE leaflet_id = ? AND section_id = ? AND lang = ? AND kind = ?",
+                [hit.leaflet_id, hit.section_id, other, kind])  # fmt: skip
+            if rows:
+                extra.append(self._hit(rows[0], Matcher(Query(())), hit.score, True))
+        return hits + extra
+
+    def _misspelled(self, query: Query) -> dict[str, str]:
+        """Words found nowhere in the index but close to a title word or keyword."""
+        found: dict[str, str] = {}
+        for term in query.terms:
+            word = term.text
+            if term.kind != "word" or term.parts[0][0] or not allowed_edits(word):
+                continue
+            forms = " OR ".join(f"{quote(w)}*" for w in (word, *term.stems))
+            if self._execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1",
+                             [f"{WORD_COLUMNS} : ({forms})"]):  # fmt: skip
+                continue
+            better = suggest(word, self._vocab())
+            if better is not None:
+                found[word] = self._display.get(better, better)
+        return found
+
+    def _vocab(self) -> list[str]:
+        if self._vocabulary is None:
+            rows = self._db.execute("SELECT word, display FROM vocab").fetchall()
+            self._display = {cast(str, w): cast(str, d) for w, d in rows}
+            self._vocabulary = list(self._display)
+        return self._vocabulary
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to a complete index file, or None if it is unusable."""
+    db: sqlite3.Connection | None = None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        db.execute("PRAGMA cache_size = -4000")
+        if db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone() is None:
+            db.close()
+            return None
+        return db
+    except sqlite3.Error as exc:
+        log.info("search cache %s unusable, rebuilding: %s", path, exc)
+        if db is not None:
+            db.close()
+        return None

@@ -1,0 +1,176 @@
+"""Parse what the reader typed into terms and write them as a safe FTS5 expression.
+
+User text never reaches SQL: it is folded and split into runs of letters, digits and CJK
+characters, and every run is written as a double-quoted FTS5 string. Quotes, ``*``,
+``NEAR(``, ``AND``, ``-`` and the like are just separators, or plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from leaflet_app.core.search.tokens import (
+    VOWELS,
+    cjk_grams,
+    fold,
+    nfc,
+    query_grams,
+    segment_pinyin,
+    split_tokens,
+)
+
+MAX_QUERY_CHARS = 256
+MAX_TERMS = 12
+MAX_TOKEN_CHARS = 48
+_QUOTES = re.compile(r'["“”„«»「」『』]')
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+
+WORD_COLUMNS = "{head body}"
+PINYIN_COLUMNS = "{hpy bpy}"
+# The same filters limited to titles, keywords and headings, to rank those matches first.
+HEAD_COLUMNS = {WORD_COLUMNS: "head", PINYIN_COLUMNS: "hpy"}
+Reading = tuple[tuple[str, ...], bool]  # pinyin syllables, last one still being typed
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing every result must contain: a word, a CJK term or a quoted phrase."""
+
+    kind: str  # "word", "cjk" or "phrase"
+    parts: tuple[tuple[bool, str], ...]  # (is_cjk, folded token); one part unless a phrase
+    prefix: bool  # the last part may be the start of a longer word
+    stems: tuple[str, ...] = ()
+    pinyin: tuple[Reading, ...] = ()
+    initials: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(token for _, token in self.parts)
+
+
+@dataclass(frozen=True)
+class Query:
+    """Terms that must all match, plus a pinyin reading of the whole query if it has one."""
+
+    terms: tuple[Term, ...]
+    joined_pinyin: tuple[Reading, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    @property
+    def words(self) -> list[str]:
+        """Unquoted Latin words, the ones a spelling suggestion may replace."""
+        return [t.text for t in self.terms if t.kind == "word" and not t.parts[0][0]]
+
+    def with_word(self, old: str, new: str) -> Query:
+        """The same query with one word replaced (by a spelling suggestion)."""
+        terms = [word_term(new, prefix=False) if t.kind == "word" and t.text == old else t
+                 for t in self.terms]  # fmt: skip
+        return Query(tuple(terms))
+
+    def to_fts(self, *, head_only: bool = False) -> str:
+        """The FTS5 MATCH expression; empty string for an empty query.
+
+        ``head_only`` limits it to titles, keywords and headings.
+        """
+        if not self.terms:
+            return ""
+        expr = " AND ".join(_term_expr(t) for t in self.terms)
+        if self.joined_pinyin:
+            expr = f"({expr}) OR {_pinyin_expr(self.joined_pinyin)}"
+        if head_only:
+            for columns, head in HEAD_COLUMNS.items():
+                expr = expr.replace(columns, head)
+        return expr
+
+
+def parse(text: str) -> Query:
+    """Split user text into terms: quoted phrases, then words and CJK runs."""
+    text = "".join(ch if ch.isprintable() else " " for ch in nfc(text[: MAX_QUERY_CHARS * 2]))
+    text = text[:MAX_QUERY_CHARS]
+    terms: list[Term] = []
+    pieces = _QUOTES.split(text)
+    for index, piece in enumerate(pieces):
+        quoted = index % 2 == 1
+        tokens = [(cjk, tok[:MAX_TOKEN_CHARS]) for cjk, tok in split_tokens(fold(piece))]
+        if quoted and len(tokens) > 1:
+            unclosed = index == len(pieces) - 1
+            terms.append(Term("phrase", tuple(tokens), prefix=unclosed))
+            continue
+        for cjk, token in tokens:
+            terms.append(cjk_term(token) if cjk else word_term(token, prefix=not quoted))
+    terms = terms[:MAX_TERMS]
+    joined: tuple[Reading, ...] = ()
+    if len(terms) > 1 and all(t.kind == "word" and not t.parts[0][0] for t in terms):
+        joined = _readings("".join(t.text for t in terms))
+    return Query(tuple(terms), joined)
+
+
+def word_term(word: str, *, prefix: bool) -> Term:
+    """A Latin word: a prefix while typing, with a crude stem and pinyin readings."""
+    stems: tuple[str, ...] = ()
+    if prefix:
+        stem = _SUFFIX.sub("", word)
+        if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+            stem = stem[:-1]  # stopping -> stop
+        if len(stem) >= 4 and stem != word:
+            stems = (stem,)
+    readings = _readings(word) if len(word) >= 2 else ()
+    initials = word if 2 <= len(word) <= 10 and word.isascii() and word.isalpha() and \
+        not (VOWELS & set(word)) else ""  # fmt: skip
+    return Term("word", ((False, word),), prefix, stems, readings, initials)
+
+
+def cjk_term(run: str) -> Term:
+    return Term("cjk", ((True, run),), prefix=len(run) == 1)
+
+
+def _readings(letters: str) -> tuple[Reading, ...]:
+    return tuple((tuple(parts), partial) for parts, partial in segment_pinyin(letters))
+
+
+def quote(token: str) -> str:
+    """An FTS5 string: the token in double quotes, inner quotes doubled."""
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _phrase(tokens: list[str], prefix: bool) -> str:
+    return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"' + ("*" if prefix else "")
+
+
+def _pinyin_expr(readings: tuple[Reading, ...]) -> str:
+    return " OR ".join(f"{PINYIN_COLUMNS} : {_phrase(list(parts), partial)}"
+                       for parts, partial in readings)  # fmt: skip
+
+
+def _term_expr(term: Term) -> str:
+    options: list[str] = []
+    if term.kind == "phrase":
+        tokens: list[str] = []
+        last = len(term.parts) - 1
+        for index, (cjk, token) in enumerate(term.parts):
+            if not cjk:
+                tokens.append(token)
+            elif index == last:
+                tokens.extend(query_grams(token) or [token])
+            else:
+                tokens.extend(cjk_grams(token))  # an inner run ends there: its last char too
+        single_cjk_last = term.parts[-1][0] and len(term.parts[-1][1]) == 1
+        options.append(f"{WORD_COLUMNS} : {_phrase(tokens, term.prefix or single_cjk_last)}")
+    elif term.kind == "cjk":
+        run = term.parts[0][1]
+        grams = query_grams(run)
+        match = _phrase(grams, False) if grams else quote(run) + "*"
+        options.append(f"{WORD_COLUMNS} : {match}")
+    else:
+        word = term.text
+        options.append(f"{WORD_COLUMNS} : {quote(word)}" + ("*" if term.prefix else ""))
+        options.extend(f"{WORD_COLUMNS} : {quote(stem)}*" for stem in term.stems)
+        if term.pinyin:
+            options.append(_pinyin_expr(term.pinyin))
+        if term.initials:
+            options.append(f"ini : {_phrase(list(term.initials), False)}")
+    return "(" + " OR ".join(options) + ")" if len(options) > 1 else options[0]
+

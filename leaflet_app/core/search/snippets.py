@@ -1,0 +1,124 @@
+"""Find where a query matched in a text: spans for snippets, literal terms for highlighting."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+
+from leaflet_app.core.search.query import Query, Reading, Term
+from leaflet_app.core.search.tokens import LATIN_CHAR, fold, plain_syllable
+
+_REST = f"{LATIN_CHAR}*"
+_END = f"(?!{LATIN_CHAR})"
+_LATIN = re.compile(LATIN_CHAR)
+SNIPPET_CHARS = 110
+
+
+@functools.lru_cache(maxsize=1)
+def _chars_by_syllable() -> dict[str, str]:
+    """Every CJK character, listed under each of its readings."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    table: dict[str, list[str]] = defaultdict(list)
+    for codepoint, readings in pinyin_dict.items():
+        ch = chr(codepoint)
+        for reading in {plain_syllable(r) for r in readings.split(",") if r}:
+            table[reading].append(ch)
+    return {syllable: "".join(chars) for syllable, chars in table.items()}
+
+
+def _syllable_class(syllable: str, partial: bool) -> str:
+    table = _chars_by_syllable()
+    if partial:
+        chars = "".join(c for s, cs in table.items() if s.startswith(syllable) for c in cs)
+    else:
+        chars = table.get(syllable, "")
+    return f"[{re.escape(chars)}]" if chars else "(?!)"
+
+
+def _initial_class(letter: str) -> str:
+    table = _chars_by_syllable()
+    chars = "".join(cs for s, cs in table.items() if s.startswith(letter))
+    return f"[{re.escape(chars)}]" if chars else "(?!)"
+
+
+def _reading_pattern(reading: Reading) -> str:
+    parts, partial = reading
+    last = len(parts) - 1
+    return "".join(_syllable_class(s, partial and i == last) for i, s in enumerate(parts))
+
+
+def _word_pattern(word: str, prefix: bool) -> str:
+    # Starts of words are checked after matching: a lookbehind here would be tried at
+    # every position of every text and makes snippets several times slower.
+    return re.escape(word) + (_REST if prefix else _END)
+
+
+def _term_pattern(term: Term) -> str:
+    if term.kind == "cjk":
+        return re.escape(term.text)
+    if term.kind == "phrase":
+        pieces = []
+        last = len(term.parts) - 1
+        for index, (cjk, token) in enumerate(term.parts):
+            if cjk:
+                pieces.append(re.escape(token))
+            else:
+                pieces.append(_word_pattern(token, term.prefix and index == last))
+        return r"[\W_]*".join(pieces)
+    options = [_word_pattern(term.text, term.prefix)]
+    options.extend(_word_pattern(stem, True) for stem in term.stems)
+    options.extend(_reading_pattern(r) for r in term.pinyin)
+    if term.initials:
+        options.append("".join(_initial_class(letter) for letter in term.initials))
+    return "|".join(f"(?:{o})" for o in options)
+
+
+class Matcher:
+    """Finds every place a query matches in a text, the way the index matched it."""
+
+    def __init__(self, query: Query) -> None:
+        patterns = [_term_pattern(t) for t in query.terms]
+        patterns.extend(_reading_pattern(r) for r in query.joined_pinyin)
+        self._regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Non-overlapping ``(start, end)`` spans in ``text`` (NFC) of everything matched."""
+        if self._regex is None:
+            return []
+        folded = fold(text)
+        return [
+            m.span() for m in self._regex.finditer(folded)
+            if m.end() > m.start() and not (m.start() and _LATIN.match(folded, m.start() - 1)
+                                            and _LATIN.match(folded, m.start()))
+        ]
+
+    def terms(self, text: str) -> list[str]:
+        """The distinct literal strings matched in ``text``, longest first."""
+        found = {text[start:end] for start, end in self.spans(text)}
+        return sorted(found, key=lambda t: (-len(t), t))
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
+            ) -> tuple[str, tuple[tuple[int, int], ...]]:  # fmt: skip
+    """A one-line window of ``text`` around the first match, and the spans inside it."""
+    if not spans:
+        start = 0
+    else:
+        first = spans[0][0]
+        start = max(0, first - width // 4)
+        # Start at a word or sentence boundary near there rather than mid-word.
+        boundary = max(text.rfind(" ", start - 12, first), text.rfind("\n", start - 12, first))
+        start = boundary + 1 if boundary >= 0 else start
+    end = min(len(text), start + width)
+    window = text[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    # Newlines and runs of spaces become one space each; keep offsets by mapping per char.
+    line = window.replace("\n", " ").replace("\t", " ")
+    inside = tuple(
+        (max(s, start) - start + len(prefix), min(e, end) - start + len(prefix))
+        for s, e in spans if e > start and s < end
+    )
+    return prefix + line + suffix, inside

@@ -1,0 +1,199 @@
+"""Turn text into search tokens: folded Latin words, CJK bigrams and pinyin syllables.
+
+Every string that reaches the FTS5 index or a query goes through here, so the index and the
+query always agree. Tokens are plain runs of letters and digits; FTS5's ``unicode61``
+tokenizer keeps each one whole, so a CJK bigram such as 复发 is one index term.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from pypinyin import lazy_pinyin
+from pypinyin.pinyin_dict import pinyin_dict
+
+# Han (with extensions and compatibility ideographs), kana and Hangul: written without spaces.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
+_CJK_CHAR = re.compile(f"[{CJK_CHARS}]")
+# A run of letters/digits that are not CJK: an "English" word (any alphabet really).
+LATIN_CHAR = f"[^\\W_{CJK_CHARS}]"
+LATIN_WORD = re.compile(f"{LATIN_CHAR}+")
+TOKEN = re.compile(f"[{CJK_CHARS}]+|{LATIN_CHAR}+")
+VOWELS = frozenset("aeiou")
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding one character to one character, filled on demand."""
+
+    def __missing__(self, codepoint: int) -> str:
+        ch = chr(codepoint)
+        decomposed = unicodedata.normalize("NFKD", ch)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c)) or ch
+        folded = unicodedata.normalize("NFKC", stripped.casefold()) or ch
+        # Keep one character per character so positions in folded text are positions in the
+        # original: "ß" folds to "s", a ligature to its first letter.
+        self[codepoint] = folded[0]
+        return folded[0]
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of NFC text, one character per character."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD)
+
+
+def nfc(text: str) -> str:
+    """The composed form every indexed and queried text is put in before folding."""
+    return unicodedata.normalize("NFC", text)
+
+
+def is_cjk(ch: str) -> bool:
+    return _CJK_CHAR.match(ch) is not None
+
+
+def split_tokens(folded: str) -> Iterator[tuple[bool, str]]:
+    """Yield ``(is_cjk_run, token)`` for every word or CJK run of already folded text."""
+    for match in TOKEN.finditer(folded):
+        token = match.group()
+        yield is_cjk(token[0]), token
+
+
+def cjk_grams(run: str) -> list[str]:
+    """Overlapping bigrams of a CJK run plus its last character on its own.
+
+    Every character then starts exactly one term, so a one-character query is a prefix query
+    (``"发"*``) and a longer one is a phrase of its bigrams.
+    """
+    grams = [run[i : i + 2] for i in range(len(run) - 1)]
+    grams.append(run[-1])
+    return grams
+
+
+def query_grams(term: str) -> list[str]:
+    """The bigram phrase that finds a CJK term of two or more characters."""
+    return [term[i : i + 2] for i in range(len(term) - 1)]
+
+
+@functools.lru_cache(maxsize=65536)
+def char_pinyin(ch: str) -> str:
+    """The default toneless reading of one character ('' if it has none); ü is written u."""
+    if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"):
+        return ""
+    reading = lazy_pinyin(ch, errors=lambda _: "")
+    return plain_syllable(reading[0]) if reading and reading[0] else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def char_readings(ch: str) -> frozenset[str]:
+    """Every toneless reading of a character, for highlighting whatever reading was indexed."""
+    readings = {plain_syllable(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r}
+    default = char_pinyin(ch)
+    if default:
+        readings.add(default)
+    return frozenset(readings)
+
+
+def plain_syllable(reading: str) -> str:
+    """A pinyin reading without tone marks, ü written u: "lǜ" -> "lu"."""
+    return fold(reading).replace("v", "u")
+
+
+def run_pinyin(run: str, *, contextual: bool = False) -> list[str]:
+    """One syllable per character of a CJK run ('' for characters without a reading).
+
+    ``contextual`` uses pypinyin's phrase dictionary (right reading of 重 in 重度), too slow
+    for thousands of leaflet bodies, so it is kept for titles and keywords.
+    """
+    if contextual:
+        return list(_contextual_pinyin(run))
+    return [char_pinyin(ch) for ch in run]
+
+
+@functools.lru_cache(maxsize=4096)
+def _contextual_pinyin(run: str) -> tuple[str, ...]:
+    readings: list[str] = lazy_pinyin(run, errors=lambda chars: "?" * len(chars))
+    if len(readings) != len(run) or "?" in "".join(readings):
+        return tuple(char_pinyin(ch) for ch in run)
+    return tuple(plain_syllable(r) if r else "" for r in readings)
+
+
+@functools.lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable that has a vowel (so "brtn" is not read as pinyin)."""
+    found = {plain_syllable(r) for value in pinyin_dict.values() for r in value.split(",")}
+    return frozenset(s for s in found if s and (VOWELS & set(s) or s == "er"))
+
+
+@functools.lru_cache(maxsize=1)
+def syllable_prefixes() -> frozenset[str]:
+    return frozenset(s[:i] for s in syllables() for i in range(1, len(s) + 1))
+
+
+def segment_pinyin(letters: str, *, limit: int = 4) -> list[tuple[list[str], bool]]:
+    """Ways to read ``letters`` as pinyin syllables, fewest syllables first.
+
+    Each result is ``(syllables, last_is_partial)``: the last piece may be the start of a
+    syllable still being typed ("baruit" -> ba rui t…). At most ``limit`` readings.
+    """
+    if not letters or len(letters) > 40 or not letters.isascii() or not letters.isalpha():
+        return []
+    known, starts = syllables(), syllable_prefixes()
+    results: list[tuple[list[str], bool]] = []
+
+    def walk(pos: int, parts: list[str]) -> None:
+        if len(results) >= limit * 4:
+            return
+        for end in range(min(len(letters), pos + 6), pos, -1):
+            piece = letters[pos:end]
+            if end == len(letters):
+                if piece in known:
+                    results.append(([*parts, piece], False))
+                elif piece in starts and parts:
+                    results.append(([*parts, piece], True))
+            elif piece in known:
+                walk(end, [*parts, piece])
+
+    walk(0, [])
+    # A later syllable starting with a vowel (xi'an) is read as part of the one before it,
+    # and a one-letter unfinished syllable needs two finished ones: "near" and "and" are
+    # English, "baruit" is ba rui t….
+    results = [
+        (parts, partial) for parts, partial in results
+        if not any(p[0] in VOWELS for p in parts[1:])
+        and (not partial or len(parts[-1]) >= 2 or len(parts) >= 3)
+    ]
+    results.sort(key=lambda r: (len(r[0]), r[1]))
+    return results[:limit]
+
+
+def index_text(text: str, *, contextual: bool = False) -> tuple[str, str]:
+    """The ``words`` and ``py`` column values for one piece of text."""
+    words: list[str] = []
+    pinyin: list[str] = []
+    # The hot loop of an index build: CJK runs are told apart by their first character.
+    for token in TOKEN.findall(fold(nfc(text))):
+        if token[0] < "\u3040" or not is_cjk(token[0]):
+            words.append(token)
+            continue
+        words.extend([token[i : i + 2] for i in range(len(token) - 1)])
+        words.append(token[-1])
+        pinyin.extend(run_pinyin(token, contextual=contextual))
+    return " ".join(words), " ".join(p for p in pinyin if p)
+
+
+def initials_text(text: str) -> str:
+    """First letters of the pinyin of every CJK run, for kiosk "brtn" -> 巴瑞替尼 queries."""
+    letters: list[str] = []
+    for cjk, token in split_tokens(fold(nfc(text))):
+        if cjk:
+            letters.extend(p[0] for p in run_pinyin(token, contextual=True) if p)
+            letters.append("0")  # a filler so initials of separate runs never form one phrase
+    return " ".join(letters)
