@@ -80,12 +80,12 @@ def _vocabulary(library: Library) -> dict[str, str]:
     """Title words and keywords (Latin letters only, four or more): what spelling checks against."""
     found: dict[str, str] = {}
     for leaflet in library.leaflets:
-        texts = [t.title for t in leaflet.translations.values()] + list(leaflet.keywords)
-        for text in texts:
+        # Keywords first: they spell brand names as brands are spelled ("Olumiant").
+        for text in [*leaflet.keywords, *(t.title for t in leaflet.translations.values())]:
             for match in LATIN_WORD.finditer(nfc(text)):
                 word = match.group()
                 if len(word) >= 4 and word.isalpha():
-                    found.setdefault(fold(word), word if word.isupper() else word.lower())
+                    found.setdefault(fold(word), word)
     return found
 
 

@@ -8,7 +8,7 @@ characters, and every run is written as a double-quoted FTS5 string. Quotes, ``*
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leaflet_app.core.search.tokens import (
     VOWELS,
@@ -105,6 +105,9 @@ def parse(text: str) -> Query:
     joined: tuple[Reading, ...] = ()
     if len(terms) > 1 and all(t.kind == "word" and not t.parts[0][0] for t in terms):
         joined = _readings("".join(t.text for t in terms))
+    if joined:
+        # "fu fa" is the pinyin of one word, not 复 anywhere and 发 anywhere.
+        terms = [replace(t, pinyin=tuple(r for r in t.pinyin if len(r[0]) > 1)) for t in terms]
     return Query(tuple(terms), joined)
 
 

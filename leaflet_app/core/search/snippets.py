@@ -79,8 +79,9 @@ class Matcher:
     """Finds every place a query matches in a text, the way the index matched it."""
 
     def __init__(self, query: Query) -> None:
-        patterns = [_term_pattern(t) for t in query.terms]
-        patterns.extend(_reading_pattern(r) for r in query.joined_pinyin)
+        # The whole query read as pinyin first: it is the longest match where it matches.
+        patterns = [_reading_pattern(r) for r in query.joined_pinyin]
+        patterns.extend(_term_pattern(t) for t in query.terms)
         self._regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
     def spans(self, text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,113 @@
+"""Search a generated corpus and compare with a brute-force scan of the same text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import EN_WORDS, generate
+from leaflet_app.core.loader import load_library
+from leaflet_app.core.model import Library
+from leaflet_app.core.search import SearchIndex, SearchResults
+from leaflet_app.core.search.spelling import distance, suggest
+
+Corpus = tuple[Library, SearchIndex]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    root = generate(tmp_path_factory.mktemp("gen") / "content", 40)
+    library = load_library([root])
+    index = SearchIndex.open(library, tmp_path_factory.mktemp("cache"))
+    yield library, index
+    index.close()
+
+
+def found(results: SearchResults, lang: str) -> set[tuple[str, str]]:
+    return {(h.leaflet_id, h.section_id) for h in results.hits
+            if h.lang == lang and not h.title_match and not h.via_translation}  # fmt: skip
+
+
+def scan(library: Library, lang: str, test: re.Pattern[str]) -> set[tuple[str, str]]:
+    return {(lf.id, s.id) for lf in library.leaflets for s in lf.tr(lang).sections  # type: ignore[arg-type]
+            if test.search(s.heading + "\n" + s.text)}  # fmt: skip
+
+
+@pytest.mark.parametrize("term", ["药", "秃", "复发", "停药", "胰岛素", "甲氨蝶呤", "肝脏肾脏"])
+def test_chinese_terms_match_a_brute_force_scan(corpus: Corpus, term: str) -> None:
+    library, index = corpus
+    expected = scan(library, "zh", re.compile(re.escape(term)))
+    assert found(index.search(term, limit=10_000), "zh") == expected
+
+
+@pytest.mark.parametrize("prefix", ["bari", "rel", "methotrexate", "Infection", "cho"])
+def test_english_prefixes_match_a_brute_force_scan(corpus: Corpus, prefix: str) -> None:
+    library, index = corpus
+    expected = scan(library, "en", re.compile(rf"\b{prefix}", re.I))
+    assert expected
+    assert found(index.search(prefix, limit=10_000), "en") == expected
+
+
+def test_every_generated_word_is_found(corpus: Corpus) -> None:
+    _, index = corpus
+    for word in EN_WORDS:
+        assert index.search(word).hits, word
+        assert index.search(word).suggestion is None, word
+
+
+def test_pinyin_finds_at_least_every_section_with_the_characters(corpus: Corpus) -> None:
+    library, index = corpus
+    pairs = [("yaowu", "药物"), ("tingyao", "停药"), ("fu fa", "复发"), ("bantu", "斑秃")]
+    for pinyin, hanzi in pairs:
+        expected = scan(library, "zh", re.compile(hanzi))
+        assert expected <= found(index.search(pinyin, limit=10_000), "zh"), pinyin
+
+
+def test_two_words_narrow_the_results(corpus: Corpus) -> None:
+    library, index = corpus
+    both = found(index.search("liver fever", limit=10_000), "en")
+    expected = scan(library, "en", re.compile(r"(?=[\s\S]*\bliver)(?=[\s\S]*\bfever)", re.I))
+    assert both == expected
+    assert both < found(index.search("liver", limit=10_000), "en")
+
+
+def test_misspelled_drug_names_are_only_near_misses(corpus: Corpus) -> None:
+    _, index = corpus
+    for typo, right in [("metotrexate", "methotrexate"), ("adalimumba", "adalimumab"),
+                        ("paracetmol", "paracetamol"), ("warfrin", "warfarin")]:  # fmt: skip
+        results = index.search(typo)
+        assert results.hits == (), typo
+        assert results.suggestion == right
+        assert results.near_misses
+        assert all(right in " ".join(n.hit.terms).lower() or n.hit.via_translation
+                   for n in results.near_misses)  # fmt: skip
+
+
+def test_a_name_inside_another_is_not_a_hit(make_leaflet: object, tmp_path: Path) -> None:
+    """The patient-safety case: "tazocin" must never quietly answer "pentazocine"."""
+    from tests.conftest import FRONT
+
+    assert callable(make_leaflet)
+    en = FRONT.format(id="pentazocine", lang="en", title="Pentazocine", keyword="pentazocine")
+    make_leaflet("pentazocine", en=en + "\n## Use {#first}\n\nPentazocine is a painkiller.\n"
+                 "\n## More {#second}\n\nText.\n")  # fmt: skip
+    index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    results = index.search("tazocin")
+    assert results.hits == ()
+    assert all(n.suggestion != "pentazocine" for n in results.near_misses)
+    index.close()
+
+
+def test_distance_and_suggestions() -> None:
+    assert distance("baricitnib", "baricitinib") == 1
+    assert distance("abcd", "abdc") == 1  # a swap is one slip
+    assert distance("tazocin", "pentazocine") == 3  # capped
+    vocabulary = ["baricitinib", "olumiant", "methotrexate", "pentazocine"]
+    assert suggest("baricitnib", vocabulary) == "baricitinib"
+    assert suggest("baricitn", vocabulary) == "baricitinib"  # still typing
+    assert suggest("tazocin", vocabulary) is None
+    assert suggest("abc", vocabulary) is None  # too short to guess
+    assert suggest("zzzzzzzz", vocabulary) is None
