@@ -1,0 +1,171 @@
+"""Kiosk settings from a TOML file: each bad value is reported by key and replaced by its default.
+
+A kiosk must come up even with a broken file (a refusal would leave a blank screen, or a
+restart loop under systemd), so nothing here raises: problems come back as messages.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from leaflet_app.core.document import MODES, Mode
+from leaflet_app.core.kiosk_pin import is_pin_hash
+
+IDLE_RANGE = (10, 3600)
+COUNTDOWN_RANGE = (5, 120)
+KEYS = ("idle_timeout", "countdown", "default_language", "allowed_languages", "printer",
+        "pin_hash", "content")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """Everything configurable about the kiosk; the defaults are the safe fallback."""
+
+    idle_timeout_s: int = 120
+    countdown_s: int = 15
+    default_mode: Mode = "en"
+    allowed_modes: tuple[Mode, ...] = MODES
+    printer: str | None = None
+    pin_hash: str | None = None
+    content_dirs: tuple[Path, ...] = ()
+
+
+class _Problem(Exception):
+    """A bad value; the message says what is wrong with it."""
+
+
+def _seconds(bounds: tuple[int, int]) -> Callable[[object], int]:
+    low, high = bounds
+
+    def parse(value: object) -> int:
+        # bool is an int in Python; `true` is surely a mistake here.
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _Problem(f"must be a whole number of seconds, not {value!r}")
+        if not low <= value <= high:
+            raise _Problem(f"must be between {low} and {high} seconds, not {value}")
+        return value
+
+    return parse
+
+
+def _mode(value: object) -> Mode:
+    if value not in MODES:
+        raise _Problem(f"must be one of {', '.join(MODES)}, not {value!r}")
+    return value
+
+
+def _modes(value: object) -> tuple[Mode, ...]:
+    if not isinstance(value, list) or not value:
+        raise _Problem(f"must be a non-empty list such as {list(MODES)!r}, not {value!r}")
+    modes = [_mode(item) for item in value]
+    return tuple(dict.fromkeys(modes))  # drop repeats, keep the order given
+
+
+def _printer(value: object) -> str | None:
+    if not isinstance(value, str):
+        raise _Problem(f"must be a printer name in quotes, not {value!r}")
+    return value.strip() or None  # an empty name means no printing
+
+
+def _pin_hash(value: object) -> str | None:
+    if not isinstance(value, str):
+        raise _Problem("must be the quoted line printed by 'leaflet-app hash-pin'")
+    if value.strip().isdigit():
+        raise _Problem("looks like a PIN, not a hash: never store the PIN itself; "
+                       "run 'leaflet-app hash-pin'")  # fmt: skip
+    if not is_pin_hash(value):
+        raise _Problem("is not a hash made by 'leaflet-app hash-pin'")
+    return value.strip()
+
+
+def _folders(base: Path) -> Callable[[object], tuple[Path, ...]]:
+    def parse(value: object) -> tuple[Path, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _Problem(f"must be a list of folder names in quotes, not {value!r}")
+        # Relative to the config file: a kiosk started at login has no meaningful working folder.
+        folders = tuple(base / Path(v).expanduser() for v in value)
+        missing = [str(f) for f in folders if not f.is_dir()]
+        if missing:
+            raise _Problem(f"no such folder: {', '.join(missing)}")
+        return folders
+
+    return parse
+
+
+def _load_toml(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+    if sys.version_info < (3, 11):
+        return None, f"{path}: a kiosk config file needs Python 3.11 or newer; using defaults"
+    import tomllib
+
+    try:
+        # utf-8-sig: Windows Notepad may save the file with a byte-order mark.
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        return None, f"{path}: cannot read the kiosk config file ({exc.strerror}); using defaults"
+    except UnicodeDecodeError:
+        return None, f"{path}: the kiosk config file is not UTF-8 text; using defaults"
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        # The message ends with "(at line L, column C)".
+        return None, f"{path}: not valid TOML: {exc}; using defaults"
+
+
+def load_kiosk_config(path: Path | str) -> tuple[KioskConfig, list[str]]:
+    """Read the ``[kiosk]`` table of ``path``; returns the config and one message per problem."""
+    path = Path(path)
+    data, error = _load_toml(path)
+    if data is None:
+        return KioskConfig(), [error or f"{path}: using defaults"]
+    messages = [f"{path}: unknown table or key '{key}' (expected [kiosk])"
+                for key in data if key != "kiosk"]  # fmt: skip
+    table = data.get("kiosk")
+    if table is None:
+        return KioskConfig(), [*messages, f"{path}: no [kiosk] table; using defaults"]
+    if not isinstance(table, dict):
+        return KioskConfig(), [*messages, f"{path}: 'kiosk' must be a table; using defaults"]
+    defaults = KioskConfig()
+    parsers: dict[str, tuple[str, Callable[[object], object], str]] = {
+        "idle_timeout": ("idle_timeout_s", _seconds(IDLE_RANGE), str(defaults.idle_timeout_s)),
+        "countdown": ("countdown_s", _seconds(COUNTDOWN_RANGE), str(defaults.countdown_s)),
+        "default_language": ("default_mode", _mode, repr(defaults.default_mode)),
+        "allowed_languages": ("allowed_modes", _modes, repr(list(defaults.allowed_modes))),
+        "printer": ("printer", _printer, "no printing"),
+        "pin_hash": ("pin_hash", _pin_hash, "no staff exit"),
+        "content": ("content_dirs", _folders(path.parent), "the bundled leaflets only"),
+    }
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        if key not in parsers:
+            known = ", ".join(KEYS)
+            messages.append(f"{path}: [kiosk] unknown key '{key}' (known: {known}); ignored")
+            continue
+        field_name, parse, fallback = parsers[key]
+        try:
+            values[field_name] = parse(value)
+        except _Problem as problem:
+            messages.append(f"{path}: [kiosk] {key} {problem}; using {fallback}")
+    config = replace(defaults, **values)  # type: ignore[arg-type]
+    if config.default_mode not in config.allowed_modes:
+        messages.append(f"{path}: [kiosk] default_language {config.default_mode!r} is not in "
+                        f"allowed_languages; using {config.allowed_modes[0]!r}")  # fmt: skip
+        config = replace(config, default_mode=config.allowed_modes[0])
+    return config, messages
+
+
+def with_overrides(config: KioskConfig, idle_timeout: int | None = None,
+                   printer: str | None = None) -> tuple[KioskConfig, list[str]]:  # fmt: skip
+    """Apply ``--idle-timeout`` and ``--kiosk-printer``; a bad value keeps the config's value."""
+    messages: list[str] = []
+    if idle_timeout is not None:
+        try:
+            config = replace(config, idle_timeout_s=_seconds(IDLE_RANGE)(idle_timeout))
+        except _Problem as problem:
+            messages.append(f"--idle-timeout {problem}; using {config.idle_timeout_s}")
+    if printer is not None:
+        config = replace(config, printer=printer.strip() or None)
+    return config, messages

@@ -1,0 +1,271 @@
+"""Kiosk core without Qt: config file, staff PIN and its lockout, idle timing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leaflet_app.core.kiosk_config import KioskConfig, load_kiosk_config, with_overrides
+from leaflet_app.core.kiosk_pin import PinGate, hash_pin, is_pin_hash, verify_pin
+from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, SessionDefaults
+from leaflet_app.kiosk_pin_cli import run_hash_pin
+
+# One hash shared by the tests: scrypt is deliberately slow (about 50 ms).
+PIN = "2468"
+PIN_HASH = hash_pin(PIN)
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def write_config(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+# -- configuration ----------------------------------------------------------------------------
+def test_full_config_is_read(tmp_path: Path) -> None:
+    (tmp_path / "extra").mkdir()
+    path = write_config(
+        tmp_path,
+        f"""
+[kiosk]
+idle_timeout = 90
+countdown = 20
+default_language = "zh"
+allowed_languages = ["zh", "en"]
+printer = "Reception HP"
+pin_hash = "{PIN_HASH}"
+content = ["extra"]
+""",
+    )
+    config, messages = load_kiosk_config(path)
+    assert messages == []
+    assert config == KioskConfig(
+        idle_timeout_s=90, countdown_s=20, default_mode="zh", allowed_modes=("zh", "en"),
+        printer="Reception HP", pin_hash=PIN_HASH, content_dirs=(tmp_path / "extra",),
+    )  # fmt: skip
+
+
+def test_empty_kiosk_table_gives_defaults(tmp_path: Path) -> None:
+    assert load_kiosk_config(write_config(tmp_path, "[kiosk]\n")) == (KioskConfig(), [])
+
+
+BAD_VALUES = [
+    ("idle_timeout", "5", "between 10 and 3600"),
+    ("idle_timeout", "99999", "between 10 and 3600"),
+    ("idle_timeout", '"120"', "whole number"),
+    ("idle_timeout", "12.5", "whole number"),
+    ("idle_timeout", "true", "whole number"),
+    ("countdown", "2", "between 5 and 120"),
+    ("countdown", "[15]", "whole number"),
+    ("default_language", '"fr"', "one of en, zh, both"),
+    ("allowed_languages", '"en"', "non-empty list"),
+    ("allowed_languages", "[]", "non-empty list"),
+    ("allowed_languages", '["en", "klingon"]', "one of en, zh, both"),
+    ("printer", "3", "printer name"),
+    ("pin_hash", '"1234"', "looks like a PIN"),
+    ("pin_hash", '"scrypt$1$2$3$abc$def"', "hash-pin"),
+    ("pin_hash", "1234", "hash-pin"),
+    ("content", '"leaflets"', "list of folder"),
+    ("content", '["no-such-folder"]', "no such folder"),
+]
+
+
+@pytest.mark.parametrize(("key", "value", "problem"), BAD_VALUES)
+def test_bad_value_names_file_and_key_and_falls_back(
+    tmp_path: Path, key: str, value: str, problem: str
+) -> None:
+    path = write_config(tmp_path, f"[kiosk]\nidle_timeout = 60\n{key} = {value}\n"
+                        if key != "idle_timeout" else f"[kiosk]\n{key} = {value}\n")  # fmt: skip
+    config, messages = load_kiosk_config(path)
+    assert len(messages) == 1, messages
+    assert str(path) in messages[0] and key in messages[0] and problem in messages[0]
+    field = {"idle_timeout": "idle_timeout_s", "countdown": "countdown_s",
+             "default_language": "default_mode", "allowed_languages": "allowed_modes",
+             "content": "content_dirs"}.get(key, key)  # fmt: skip
+    assert getattr(config, field) == getattr(KioskConfig(), field)
+    if key != "idle_timeout":  # the good key beside the bad one still counts
+        assert config.idle_timeout_s == 60
+
+
+def test_unknown_keys_and_tables_are_reported(tmp_path: Path) -> None:
+    path = write_config(tmp_path, "[kiosk]\nidle_timout = 60\n[printing]\nx = 1\n")
+    config, messages = load_kiosk_config(path)
+    assert config == KioskConfig()
+    assert any("idle_timout" in m and "unknown key" in m for m in messages)
+    assert any("printing" in m for m in messages)
+
+
+def test_default_language_outside_allowed_falls_back_to_an_allowed_one(tmp_path: Path) -> None:
+    path = write_config(tmp_path, '[kiosk]\ndefault_language = "en"\nallowed_languages = ["zh"]\n')
+    config, messages = load_kiosk_config(path)
+    assert config.default_mode == "zh" and config.allowed_modes == ("zh",)
+    assert len(messages) == 1 and "default_language" in messages[0]
+
+
+def test_invalid_toml_gives_line_number_and_defaults(tmp_path: Path) -> None:
+    path = write_config(tmp_path, "[kiosk]\nidle_timeout = 60\nprinter = Reception\n")
+    config, messages = load_kiosk_config(path)
+    assert config == KioskConfig()
+    assert len(messages) == 1 and str(path) in messages[0] and "line 3" in messages[0]
+
+
+@pytest.mark.parametrize("body", [None, b"\xff\xfe[kiosk]", "idle_timeout = 60\n", "kiosk = 3\n"])
+def test_unreadable_or_tableless_file_gives_defaults(
+    tmp_path: Path, body: str | bytes | None
+) -> None:
+    path = tmp_path / "kiosk.toml"
+    if isinstance(body, bytes):
+        path.write_bytes(body)
+    elif body is not None:
+        path.write_text(body, encoding="utf-8")
+    config, messages = load_kiosk_config(path)
+    assert config == KioskConfig()
+    assert messages and all(str(path) in m for m in messages)
+
+
+def test_byte_order_mark_from_notepad_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes("\ufeff[kiosk]\nidle_timeout = 300\n".encode())
+    assert load_kiosk_config(path) == (KioskConfig(idle_timeout_s=300), [])
+
+
+def test_command_line_overrides() -> None:
+    config, messages = with_overrides(KioskConfig(printer="A"), idle_timeout=30, printer="B")
+    assert (config.idle_timeout_s, config.printer, messages) == (30, "B", [])
+    config, messages = with_overrides(KioskConfig(idle_timeout_s=200), idle_timeout=3)
+    assert config.idle_timeout_s == 200 and "--idle-timeout" in messages[0]
+    assert with_overrides(KioskConfig(printer="A"), printer=" ")[0].printer is None
+    assert with_overrides(KioskConfig(printer="A"))[0].printer == "A"
+
+
+# -- PIN ----------------------------------------------------------------------------------------
+def test_pin_hash_round_trip_and_salt() -> None:
+    assert PIN not in PIN_HASH and PIN_HASH.startswith("scrypt$")
+    assert verify_pin(PIN, PIN_HASH)
+    assert not verify_pin("2469", PIN_HASH)
+    assert hash_pin(PIN) != PIN_HASH  # a fresh salt every time
+    assert hash_pin(PIN, salt=b"0" * 16) == hash_pin(PIN, salt=b"0" * 16)
+
+
+@pytest.mark.parametrize("pin", ["", "123", "1234567890123", "12a4", "１２３４", "²²²²"])
+def test_hash_pin_refuses_what_is_not_a_pin(pin: str) -> None:
+    with pytest.raises(ValueError, match="digits"):
+        hash_pin(pin)
+
+
+@pytest.mark.parametrize("encoded", [
+    "", "2468", "scrypt$", "bcrypt$16384$8$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==",
+    "scrypt$x$8$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==",
+    "scrypt$16383$8$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==",  # n not a power of two
+    "scrypt$1073741824$8$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==",  # absurd memory
+    "scrypt$16384$8$1$not base64!$AAAAAAAAAAAAAAAAAAAAAA==",
+    PIN_HASH + "$extra", PIN_HASH.rsplit("$", 1)[0] + "$AAAA",
+])  # fmt: skip
+def test_malformed_hash_never_matches_and_never_raises(encoded: str) -> None:
+    assert not is_pin_hash(encoded)
+    assert verify_pin(PIN, encoded) is False
+
+
+def test_gate_locks_after_three_wrong_then_doubles_up_to_fifteen_minutes() -> None:
+    clock = FakeClock()
+    gate = PinGate(PIN_HASH, clock=clock)
+    assert [gate.attempt("0000") for _ in range(3)] == ["wrong"] * 3
+    assert gate.seconds_locked() == 30
+    assert gate.attempt(PIN) == "locked"  # even the right PIN waits
+    clock.now += 29
+    assert gate.attempt(PIN) == "locked" and gate.seconds_locked() == pytest.approx(1)
+    expected = [60, 120, 240, 480, 900, 900]
+    for lock in expected:
+        clock.now += gate.seconds_locked()
+        assert gate.attempt("0000") == "wrong"
+        assert gate.seconds_locked() == lock
+    clock.now += 900
+    assert gate.attempt(PIN) == "ok"
+    # Success forgives earlier failures.
+    assert [gate.attempt("0000") for _ in range(2)] == ["wrong"] * 2
+    assert gate.seconds_locked() == 0
+
+
+@pytest.mark.parametrize("configured", [None, "", "1234", "garbage"])
+def test_gate_without_a_valid_hash_refuses_everything(configured: str | None) -> None:
+    gate = PinGate(configured)
+    assert not gate.enabled
+    assert gate.attempt("1234") == "disabled"
+
+
+def test_hash_pin_command_prints_a_line_for_the_config(capsys: pytest.CaptureFixture[str]) -> None:
+    answers = iter([PIN, PIN])
+    assert run_hash_pin([], ask=lambda _prompt: next(answers)) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith('pin_hash = "scrypt$') and PIN not in out
+    assert verify_pin(PIN, out.split('"')[1])
+
+
+@pytest.mark.parametrize("answers", [["1234", "1235"], ["12", "12"], ["abcd", "abcd"]])
+def test_hash_pin_command_refuses_mismatch_and_bad_pins(
+    answers: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    replies = iter(answers)
+    assert run_hash_pin([], ask=lambda _prompt: next(replies)) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "hash-pin:" in captured.err
+
+
+# -- idle timing and reset --------------------------------------------------------------------
+def test_idle_policy_counts_down_then_resets_once() -> None:
+    clock = FakeClock()
+    policy = IdlePolicy(120, 15, clock=clock)
+    clock.now += 119.9
+    assert policy.tick() == "active" and policy.seconds_left() == 15
+    clock.now += 0.1
+    assert policy.tick() == "countdown" and policy.seconds_left() == 15
+    clock.now += 0.5
+    assert policy.seconds_left() == 15  # rounded up: the notice never shows 0 early
+    clock.now += 14
+    assert policy.tick() == "countdown" and policy.seconds_left() == 1
+    clock.now += 0.5
+    assert policy.tick() == "reset"
+    # Nobody has touched the clean kiosk since: no new countdown however long it waits.
+    clock.now += 10_000
+    assert policy.tick() == "active" and policy.resting
+
+
+def test_activity_cancels_countdown_and_restarts_the_idle_time() -> None:
+    clock = FakeClock()
+    policy = IdlePolicy(120, 15, clock=clock)
+    clock.now += 60
+    assert policy.activity() is False  # nothing to cancel
+    clock.now += 125
+    assert policy.tick() == "countdown"
+    assert policy.activity() is True
+    assert policy.tick() == "active"
+    clock.now += 119
+    assert policy.tick() == "active"
+    clock.now += 16
+    assert policy.tick() == "reset"
+    assert policy.activity() is False  # after a reset the next touch starts a new session
+    clock.now += 121
+    assert policy.tick() == "countdown"
+
+
+def test_idle_policy_refuses_nonsense_times() -> None:
+    with pytest.raises(ValueError):
+        IdlePolicy(0, 15)
+
+
+def test_session_defaults_and_reset_steps() -> None:
+    assert SessionDefaults() == SessionDefaults("en", 100, "standard")
+    assert SessionDefaults.from_config(KioskConfig(default_mode="both")).mode == "both"
+    assert RESET_STEPS[0] is ResetStep.CLOSE_DIALOGS and RESET_STEPS[-1] is ResetStep.GO_HOME
+    assert len(set(RESET_STEPS)) == len(ResetStep)
