@@ -33,6 +33,7 @@ class LeafletView(QWidget):
         self.leaflet: Leaflet | None = None
         self.mode: Mode = "en"
         self.css = ""
+        self._document: QTextDocument | None = None
         self.measure_px = 650  # longest comfortable line: about 65 Latin characters
         # Set when we scroll to a section, so a section near the end (which cannot reach the
         # top of the viewport) still counts as the reader's place until they scroll.
@@ -113,6 +114,11 @@ class LeafletView(QWidget):
         # Title and review lines are shown above, outside the scrolling text.
         document.setHtml(build_html(leaflet, self.mode, DocumentOptions(title_block=False)))
         self.browser.setDocument(document)
+        if self._document is not None:
+            # setDocument() leaves our previous document alive: free it now, not at the next
+            # event-loop turn, so switching language many times does not pile them up.
+            self._document.setParent(None)
+        self._document = document
         self.set_measure(self.measure_px)
         self.title.setText(title_of(leaflet, self.mode))
         self.review.setText("\n".join(review_line(leaflet, lang) for lang in langs_of(self.mode)))
