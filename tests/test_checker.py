@@ -286,7 +286,10 @@ def test_image_missing_or_outside_folder(
     folder = make_leaflet(root=content, en=en)
     status, lines = run_check(capsys, content)
     assert status == 1
-    assert_only_error(lines, folder / "en.md", SECOND_TEXT, f"link or image not allowed: {words}")
+    why = "image not found in the leaflet folder" if image == "missing.png" else (
+        "image not allowed (only files inside the leaflet folder)"
+    )
+    assert_only_error(lines, folder / "en.md", SECOND_TEXT, f"{why}: {words}")
 
 
 def test_image_inside_folder_is_fine(

@@ -189,13 +189,18 @@ def test_image_outside_folder_remote_or_missing_is_refused(folder: Path, src: st
     result = render(f"Look:\n\n![Secret]({src})", folder, first_line=7)
     assert "<img" not in result.html
     assert '<span class="missing-image">Secret</span>' in result.html
-    assert result.removed == ((9, f"link or image not allowed: {src!r}"),)
+    why = "image not found in the leaflet folder" if src == "missing.png" else (
+        "image not allowed (only files inside the leaflet folder)"
+    )
+    assert result.removed == ((9, f"{why}: {src!r}"),)
 
 
 def test_reference_style_remote_image_is_refused(folder: Path) -> None:
     result = render("![x][logo]\n\n[logo]: https://evil.example/logo.png", folder)
     assert "<img" not in result.html
-    assert result.removed == ((3, "link or image not allowed: 'https://evil.example/logo.png'"),)
+    assert result.removed == (
+        (3, "image not allowed (only files inside the leaflet folder): 'https://evil.example/logo.png'"),
+    )
 
 
 def test_symlink_leaving_the_folder_is_refused(folder: Path) -> None:
@@ -209,7 +214,7 @@ def test_symlink_leaving_the_folder_is_refused(folder: Path) -> None:
     assert safe_image_path("inside.png", folder) is None
     result = render("![x](inside.png)", folder)
     assert "<img" not in result.html
-    assert result.removed == ((1, "link or image not allowed: 'inside.png'"),)
+    assert result.removed == ((1, "image not allowed (only files inside the leaflet folder): 'inside.png'"),)
 
 
 def test_image_attributes_from_attr_list_are_sanitized(folder: Path) -> None:
@@ -253,7 +258,7 @@ def test_dangerous_or_local_links_become_plain_text(folder: Path, href: str) -> 
     result = render(f"Intro.\n\nPlease [click here]({href}) now.", folder, first_line=4)
     assert "<a" not in result.html
     assert "click here" in result.html
-    assert any(message.startswith("link or image not allowed") for _, message in result.removed)
+    assert any(message.startswith("link not allowed") for _, message in result.removed)
 
 
 def test_dangerous_autolink_is_text(folder: Path) -> None:
@@ -467,3 +472,9 @@ def test_split_sections_keeps_blank_lines_so_body_lines_map_to_the_file() -> Non
     (section,) = split_sections(body, first_line=20).sections
     result = render_markdown(section.body, Path("."), first_line=section.line + 1)
     assert removed_lines(result) == [23, 23]
+
+
+def test_tags_inside_code_spans_stay_as_text(folder: Path) -> None:
+    result = render("Type `<b>` to bold, but <i>not this</i>.", folder)
+    assert "<code>&lt;b&gt;</code>" in result.html
+    assert [message for _, message in result.removed] == ["raw HTML removed: </i>", "raw HTML removed: <i>"]

@@ -42,6 +42,7 @@ _DANGEROUS_BLOCK = re.compile(
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+[^`]*?`+)")
 
 
 def _blank_keeping_lines(match: re.Match[str]) -> str:
@@ -70,9 +71,13 @@ def strip_raw_html(source: str, first_line: int) -> tuple[str, list[tuple[int, s
         if _FENCE.match(line):
             in_fence = not in_fence
         if not in_fence:
-            for match in _TAG.finditer(line):
-                removed.append((first_line + offset, match.group(0)[:40]))
-            line = _TAG.sub("", line)
+            # Code spans show tags as text (python-markdown escapes them): leave those alone.
+            pieces = _CODE_SPAN.split(line)
+            for index in range(0, len(pieces), 2):
+                for match in _TAG.finditer(pieces[index]):
+                    removed.append((first_line + offset, match.group(0)[:40]))
+                pieces[index] = _TAG.sub("", pieces[index])
+            line = "".join(pieces)
         out_lines.append(line)
     removed.sort()
     return "\n".join(out_lines), removed
@@ -84,7 +89,7 @@ class _LinkPolicy(Treeprocessor):
     def __init__(self, md: markdown.Markdown, base_dir: Path) -> None:
         super().__init__(md)
         self.base_dir = base_dir
-        self.refused: list[str] = []
+        self.refused: list[tuple[str, str]] = []  # (address, why)
 
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
@@ -102,7 +107,7 @@ class _LinkPolicy(Treeprocessor):
             element.set("href", href)
         kind = classify_link(href)
         if kind is LinkKind.REFUSED:
-            self.refused.append(href)
+            self.refused.append((href, "link not allowed (only #section, leaflet: and web addresses)"))
             element.tag = "span"
             element.attrib.clear()
         elif kind is LinkKind.EXTERNAL:
@@ -114,7 +119,9 @@ class _LinkPolicy(Treeprocessor):
         src = element.get("src", "")
         path = safe_image_path(src, self.base_dir)
         if path is None or not path.is_file():
-            self.refused.append(src)
+            why = ("image not found in the leaflet folder" if path is not None
+                   else "image not allowed (only files inside the leaflet folder)")  # fmt: skip
+            self.refused.append((src, why))
             alt = etree.Element("span", {"class": "missing-image"})
             alt.text = element.get("alt", "")
             alt.tail = element.tail
@@ -168,8 +175,8 @@ def render_markdown(source: str, base_dir: Path, first_line: int = 1) -> Rendere
     html = _sanitize(md.convert(cleaned))
     found = [(line, f"raw HTML removed: {snippet}") for line, snippet in removed]
     found += [
-        (_line_of(source, target, first_line), f"link or image not allowed: {target[:60]!r}")
-        for target in policy.refused
+        (_line_of(source, target, first_line), f"{why}: {target[:60]!r}")
+        for target, why in policy.refused
     ]
     return RenderedSection(html, tuple(sorted(found)))
 
