@@ -1,0 +1,131 @@
+"""The results panel and the in-text highlighting, driven the way a reader uses them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QLabel, QListWidget, QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from leaflet_app.core.loader import load_library
+from leaflet_app.core.search import Hit, SearchIndex
+from leaflet_app.ui.highlight import MatchNavigator, clear_highlights, highlight_terms
+from leaflet_app.ui.search_panel import SearchPanel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    opened = SearchIndex.open(load_library(), tmp_path_factory.mktemp("search-cache"))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, index: SearchIndex) -> SearchPanel:
+    widget = SearchPanel(index, load_library(), debounce_ms=5)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def rows(panel: SearchPanel) -> list[tuple[Hit | None, str]]:
+    out = []
+    for i in range(panel.list.count()):
+        item = panel.list.item(i)
+        label = panel.list.itemWidget(item)
+        assert isinstance(label, QLabel)
+        out.append((item.data(256), label.text()))
+    return out
+
+
+def test_typing_shows_grouped_results_after_a_pause(qtbot: QtBot, panel: SearchPanel) -> None:
+    results = panel.findChild(QListWidget, "searchResults")
+    assert results is panel.list
+    panel.set_query("b")
+    panel.set_query("ba")
+    panel.set_query("bari")
+    assert panel.results is None  # debounced: nothing yet
+    qtbot.waitUntil(lambda: panel.results is not None)
+    shown = rows(panel)
+    assert shown[0][0] is None and "Baricitinib" in shown[0][1]  # the leaflet's group header
+    hits = [(hit, text) for hit, text in shown if hit is not None]
+    assert any("[EN]" in text for _, text in hits) and any("[中文]" in text for _, text in hits)
+    assert any("background-color" in text and ">baricitinib<" in text.lower() for _, text in hits)
+    assert panel.list.accessibleName()
+    assert not panel.empty_label.isVisible()
+
+
+def test_choosing_a_result_opens_it_with_terms(qtbot: QtBot, panel: SearchPanel) -> None:
+    panel.set_query("fufa")
+    panel.run_now()
+    item = next(panel.list.item(i) for i in range(panel.list.count())
+                if isinstance(panel.list.item(i).data(256), Hit)
+                and panel.list.item(i).data(256).section_id == "relapse")  # fmt: skip
+    with qtbot.waitSignal(panel.result_chosen) as chosen:
+        panel.list.itemActivated.emit(item)
+    leaflet_id, section_id, lang, terms = chosen.args
+    assert (leaflet_id, section_id, lang) == ("baricitinib", "relapse", "zh")
+    assert "复发" in terms
+
+
+def test_misspelling_offers_a_suggestion_apart(qtbot: QtBot, panel: SearchPanel) -> None:
+    panel.set_query("baricitnib")
+    panel.run_now()
+    assert panel.suggestion_button.isVisible()
+    assert "baricitinib" in panel.suggestion_button.text()
+    assert "您是不是要找" in panel.suggestion_button.text()
+    texts = [text for _, text in rows(panel)]
+    assert "Similar spellings" in texts[0]  # the near misses come under their own heading
+    assert panel.results is not None and panel.results.hits == ()
+    panel.suggestion_button.click()
+    assert panel.query() == "baricitinib"
+    assert panel.results is not None and panel.results.hits
+    assert not panel.suggestion_button.isVisible()
+
+
+def test_nothing_found_says_so_kindly_in_both_languages(qtbot: QtBot, panel: SearchPanel) -> None:
+    panel.set_query("zzqqxx")
+    panel.run_now()
+    assert panel.empty_label.isVisible() and not panel.list.isVisible()
+    assert "Nothing found" in panel.empty_label.text() and "没有找到" in panel.empty_label.text()
+    with qtbot.waitSignal(panel.show_all_requested):
+        panel.show_all_button.click()
+
+
+def test_clear_empties_everything(panel: SearchPanel) -> None:
+    panel.set_query("relapse")
+    panel.run_now()
+    panel.clear()
+    assert panel.list.count() == 0 and panel.query() == "" and not panel.empty_label.isVisible()
+
+
+def test_hostile_text_in_the_panel(panel: SearchPanel) -> None:
+    for text in ('"', "NEAR(", "<b>bold</b>", "\x00", "😀" * 500):
+        panel.set_query(text)
+        panel.run_now()
+
+
+def test_highlights_and_match_navigation(qtbot: QtBot) -> None:
+    view = QTextBrowser()
+    qtbot.addWidget(view)
+    view.setPlainText("复发 is relapse. 停药后可能复发。Relapse again: RELAPSE.")
+    cursors = highlight_terms(view, ["relapse", "复发"])
+    assert [c.selectedText() for c in cursors] == ["复发", "relapse", "复发", "Relapse", "RELAPSE"]
+    assert len(view.extraSelections()) == 5
+    clear_highlights(view)
+    assert view.extraSelections() == []
+
+    navigator = MatchNavigator(view)
+    assert navigator.set_terms(["relapse"], near=0) == 3
+    assert navigator.current == 0
+    assert navigator.next() and navigator.current == 1
+    assert navigator.next() and navigator.current == 2
+    assert navigator.next() and navigator.current == 0  # wraps around
+    assert navigator.previous() and navigator.current == 2
+    assert view.textCursor().selectedText() == "RELAPSE"
+    navigator.clear()
+    assert view.extraSelections() == [] and navigator.count == 0
+    assert not navigator.next()
