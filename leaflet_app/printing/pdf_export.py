@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -26,6 +27,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
+    QTextTable,
 )
 
 from leaflet_app.core import print_layout as pl
@@ -39,7 +42,16 @@ if TYPE_CHECKING:
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MAX_KEEP_PASSES = 40  # each pass moves one orphaned heading; leaflets have a handful
-BREAK_AUTO = QTextFormat.PageBreakFlag.PageBreak_Auto
+BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+# Qt moves a line that would cross a page break to the next page, but rounding can leave its
+# top a hair (well under a device pixel) above the break; treat such a line as on the next page.
+EPSILON = 1.0
+CLIP_TOP_MM = 1.5
+
+
+def page_of(y: float, page_h: float) -> int:
+    """The 0-based page a document y coordinate belongs to."""
+    return int((y + EPSILON) // page_h)
 
 
 class ExportError(Exception):
@@ -130,13 +142,39 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     body.setDocumentMargin(0)
     body.setDefaultFont(_font(families, sizes.body))
     body.setDefaultStyleSheet(pl.print_css(options.large_print, families))
-    doc_options = DocumentOptions(sections=options.sections, title_block=True)
-    note = pl.note_html(options.note, options.mode)
-    body.setHtml(note + build_html(leaflet, options.mode, doc_options))
+    body.setHtml(pl.note_html(options.note, options.mode) + _leaflet_html(leaflet, options))
+    _no_repeated_header_rows(body.rootFrame())
     body.setPageSize(body_rect.size())
     _keep_headings_with_next(body, body_rect.height())
     return PagedLeaflet(
         body, header, footer, page, body_rect, families, sizes.footer, options.mode, px(1)
+    )
+
+
+def _no_repeated_header_rows(frame: QTextFrame) -> None:
+    """Print a table's header row once: a repeated one would put its text twice in the PDF."""
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            fmt = child.format()
+            if fmt.headerRowCount():
+                fmt.setHeaderRowCount(0)
+                child.setFormat(fmt)
+        _no_repeated_header_rows(child)
+
+
+def _leaflet_html(leaflet: Leaflet, options: PrintOptions) -> str:
+    """The viewer's document, built one section at a time.
+
+    Side by side, each section then is its own one-row table, which can move to the next
+    page as a whole; the text is the same as in one ``build_html`` call.
+    """
+    wanted = leaflet.section_ids if options.sections is None else options.sections
+    ids = [sid for sid in leaflet.section_ids if sid in wanted]
+    if not ids:
+        return build_html(leaflet, options.mode, DocumentOptions(sections=[]))
+    return "\n".join(
+        build_html(leaflet, options.mode, DocumentOptions(sections=[sid], title_block=index == 0))
+        for index, sid in enumerate(ids)
     )
 
 
@@ -148,44 +186,54 @@ def _line_tops(doc: QTextDocument, block: QTextBlock) -> list[tuple[float, float
     return [(rect.top() + ln.y(), rect.top() + ln.y() + ln.height()) for ln in lines]
 
 
-def _orphaned_heading(doc: QTextDocument, page_h: float) -> QTextBlock | None:
-    """The first heading whose following text starts on a later page."""
-    block = doc.begin()
+def _orphaned_heading(doc: QTextDocument, page_h: float, after: int) -> QTextBlock | None:
+    """The first heading from position ``after`` whose following text starts on a later page."""
+    block = doc.findBlock(after)
     while block.isValid():
         nxt = block.next()
-        fmt = block.blockFormat()
-        if fmt.headingLevel() and nxt.isValid() and fmt.pageBreakPolicy() == BREAK_AUTO:
+        if block.blockFormat().headingLevel() and nxt.isValid():
             lines = _line_tops(doc, block)
             following = _line_tops(doc, nxt)[:2]
-            if lines and following and following[-1][1] // page_h > lines[0][0] // page_h:
+            if lines and following and page_of(following[-1][0], page_h) > page_of(
+                lines[0][0], page_h
+            ):
                 return block
         block = nxt
     return None
 
 
+def _break_before(block: QTextBlock) -> None:
+    """A page break before ``block``, or before its whole row when it opens a table cell."""
+    cursor = QTextCursor(block)
+    table = cursor.currentTable()
+    if table is not None and table.cellAt(cursor).firstCursorPosition().block() == block:
+        # Each section of side-by-side mode is a one-row table: moving the table moves both
+        # languages together. A break inside one cell would move one column only.
+        table_format = table.format()
+        table_format.setPageBreakPolicy(BREAK_BEFORE)
+        table.setFormat(table_format)
+        return
+    block_format = QTextBlockFormat(block.blockFormat())
+    block_format.setPageBreakPolicy(BREAK_BEFORE)
+    cursor.setBlockFormat(block_format)
+
+
 def _keep_headings_with_next(doc: QTextDocument, page_h: float) -> None:
     """Move a heading left alone at a page's foot onto the next page, with its text.
 
-    Qt has no keep-with-next, so such a heading gets a page break before it. In
-    side-by-side mode the twin heading at the top of the same row gets one too, so the
-    two languages of a section stay on the same row.
+    Qt has no keep-with-next, so such a heading (or its row) gets a page break before it.
+    Headings are handled top to bottom; each is moved at most once.
     """
+    after = 0
     for _ in range(MAX_KEEP_PASSES):
-        block = _orphaned_heading(doc, page_h)
+        block = _orphaned_heading(doc, page_h, after)
         if block is None:
             return
-        targets = [block]
-        cursor = QTextCursor(block)
-        table = cursor.currentTable()
-        if table is not None:
-            cell = table.cellAt(cursor)
-            if cell.firstCursorPosition().block() == block:
-                for col in range(table.columns()):
-                    targets.append(table.cellAt(cell.row(), col).firstCursorPosition().block())
-        for target in targets:
-            fmt = QTextBlockFormat(target.blockFormat())
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(target).setBlockFormat(fmt)
+        _break_before(block)
+        after = block.position() + block.length()
+        # A format change relays out only part of a paginated document and can leave later
+        # blocks with no lines at all; lay out everything again.
+        doc.markContentsDirty(0, doc.characterCount())
 
 
 def paint(painter: QPainter, paged: PagedLeaflet, index: int) -> None:
@@ -208,10 +256,13 @@ def paint(painter: QPainter, paged: PagedLeaflet, index: int) -> None:
     page_h = body_rect.height()
     painter.save()
     painter.translate(left, body_rect.top() - index * page_h)
-    clip = QRectF(0, index * page_h, width, page_h)
-    painter.setClipRect(clip)
+    painter.setClipRect(QRectF(0, index * page_h, width, page_h))
+    # Qt skips lines outside the context clip, so nothing hidden reaches the text layer. In
+    # table cells a line ending a page can overhang the break slightly; starting the clip
+    # a little lower keeps it off the next page (a real first line is far taller than that).
     context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = clip
+    context.clip = QRectF(0, index * page_h + paged.mm * CLIP_TOP_MM, width,
+                          page_h - paged.mm * CLIP_TOP_MM - EPSILON)
     paged.body.documentLayout().draw(painter, context)
     painter.restore()
     # Footer: rule, title and review lines on the left, page number on the right.
@@ -280,6 +331,9 @@ def export_pdf(path: Path, library: Library, leaflet: Leaflet, options: PrintOpt
         raise ExportError(f"cannot write to {folder}: {exc.strerror or exc}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the PDF is an ordinary file
     try:
         writer = QPdfWriter(str(tmp))
         configure(writer, leaflet, options)
@@ -301,8 +355,50 @@ def _discard(tmp: Path) -> None:
         tmp.unlink()
 
 
+# Qt's ToUnicode maps each glyph to the lowest code point the font gives it, so CJK text
+# extracts as radicals (U+2E80-U+2FDF: "⻛" for 风, "⼾" for 户) and spaces as tabs. NFKC
+# cannot undo all of it, so the maps are corrected to what the font shows (Noto Sans SC).
+RADICALS = (
+    "⺂⺃⺅⺇⺉⺋⺍⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺟⺠⺡⺣⺤⺦⺨⺩⺭⺮⺯⺰⺱⺳⺹⺺⺽⺾⺿⻀⻂⻅⻆⻇⻈⻉⻊⻋⻌⻐⻑⻒⻓⻔⻕⻖⻘⻙⻚⻛⻜⻝"
+    "⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻮⻯⻰⻱⻲⻳⼀⼁⼂⼃⼄⼅⼆⼇⼈⼉⼊⼋⼌⼍⼎⼏⼐⼑⼒⼓⼔⼕⼖⼗⼘⼙⼚⼛⼜⼝⼞⼟⼠⼡⼢⼣⼤⼥⼦"
+    "⼧⼨⼩⼪⼫⼬⼭⼮⼯⼰⼱⼲⼳⼴⼵⼶⼷⼸⼺⼻⼼⼽⼾⼿⽀⽁⽂⽃⽄⽅⽆⽇⽈⽉⽊⽋⽌⽍⽎⽏⽐⽑⽒⽓⽔⽕⽖⽗⽘⽙⽚⽛⽜⽝⽞⽟⽠⽡⽢⽣"
+    "⽤⽥⽦⽧⽨⽩⽪⽫⽬⽭⽮⽯⽰⽱⽲⽳⽴⽵⽶⽷⽸⽹⽺⽻⽼⽽⽿⾀⾁⾂⾃⾄⾅⾆⾇⾈⾉⾊⾋⾌⾍⾎⾏⾐⾑⾒⾔⾕⾖⾗⾘⾙⾚⾛⾜⾝⾞⾟⾠⾡"
+    "⾢⾣⾤⾥⾦⾧⾨⾩⾪⾫⾬⾭⾮⾯⾰⾱⾲⾳⾴⾵⾶⾷⾸⾹⾺⾼⾽⾾⾿⿀⿁⿂⿃⿄⿅⿆⿇⿈⿉⿊⿋⿌⿍⿎⿏⿑⿒⿓⿕"
+)
+IDEOGRAPHS = (
+    "乛乚亻𠘨刂㔾𭕄尣尢巳幺彑彐忄扌攵旡歺母民氵灬爫丬犭𤣩礻𥫗糹纟罓㓁耂肀𦥑艹艹艹衤见角𧢲讠贝𧾷车辶钅長镸长门𨸏阝青韦页风飞食"
+    "𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐齿竜龙龜亀龟一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子"
+    "宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彡彳心戈户手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生"
+    "用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見言谷豆豕豸貝赤走足身車辛辰辵"
+    "邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠齊齒龍龠"
+)
+TO_UNICODE_FIX = {ord(r): i for r, i in zip(RADICALS, IDEOGRAPHS, strict=True)} | {0x09: " "}
+_HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def _fix_hex(match: re.Match[bytes]) -> bytes:
+    fixed = TO_UNICODE_FIX.get(int(match.group(1), 16))
+    if fixed is None:
+        return match.group(0)
+    return b"<" + fixed.encode("utf-16-be").hex().encode() + b">"
+
+
+def fix_to_unicode(cmap: bytes) -> bytes:
+    """Rewrite the destination code points of a ToUnicode CMap (bfrange arrays and bfchar)."""
+    out = []
+    for line in cmap.split(b"\n"):
+        if b"[" in line:
+            head, _, tail = line.partition(b"[")
+            line = head + b"[" + _HEX.sub(_fix_hex, tail)
+        elif line.count(b"<") in (2, 3) and line.startswith(b"<"):
+            src, _, dest = line.rpartition(b" ")
+            line = src + b" " + _HEX.sub(_fix_hex, dest)
+        out.append(line)
+    return b"\n".join(out)
+
+
 def _finish_pdf(path: Path, lang: str) -> None:
-    """Add /Lang to the catalog (Qt has no API for it) as a small incremental update."""
+    """Add /Lang (Qt has no API for it) and fix the text maps, as a small incremental update."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
@@ -311,5 +407,15 @@ def _finish_pdf(path: Path, lang: str) -> None:
         raise ExportError("the PDF came out empty (disk full?)")
     writer = PdfWriter(str(path), incremental=True)
     writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    seen: set[int] = set()
+    for page in writer.pages:
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
+            stream = font.get_object().get("/ToUnicode")
+            if stream is None or stream.idnum in seen:
+                continue
+            seen.add(stream.idnum)
+            cmap = stream.get_object()
+            cmap.set_data(fix_to_unicode(cmap.get_data()))
     with path.open("wb") as handle:
         writer.write(handle)
