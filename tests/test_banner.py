@@ -99,3 +99,18 @@ def test_banner_text_comes_from_content(make_window, tmp_path, make_leaflet) -> 
     banner = window.findChild(QWidget, "disclaimerBanner")
     assert banner.labels["en"].text() == "Clinic disclaimer."
     assert banner.labels["zh"].text() == "诊所免责声明。"
+
+
+@pytest.mark.parametrize("mode", ["en", "zh"])
+def test_toolbar_fits_the_smallest_window_at_300_percent(make_window, mode: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    window = make_window((800, 600))
+    window.set_mode(mode)
+    window.set_zoom(300)
+    window.open_leaflet("baricitinib")
+    QApplication.processEvents()
+    for button in window.toolbar.findChildren(QPushButton):
+        assert button.isVisible(), button.objectName()
+        assert button.width() >= button.sizeHint().width() - 2, (button.objectName(), button.text())
+        assert window.rect().contains(QRect(button.mapTo(window, QPoint(0, 0)), button.size()))

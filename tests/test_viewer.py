@@ -98,7 +98,8 @@ def test_text_size_buttons_and_shortcuts(qtbot, make_window) -> None:  # type: i
             qtbot.mouseClick(zoom_in, Qt.MouseButton.LeftButton)
     assert window.prefs.zoom == 300
     assert not zoom_in.isEnabled()
-    assert "font-size: 54px" in window.leaflet_view.css
+    document = window.leaflet_view.browser.document()
+    assert document.defaultFont().pixelSize() == 54  # 18 px body text at 300 %
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,7 @@ from leaflet_app.core.model import Leaflet
 from leaflet_app.ui.leaflet_browser import LeafletBrowser
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+COMPACT_WIDTH = 960  # narrower than this, the section list gives way to the text
 
 
 class LeafletView(QWidget):
@@ -33,6 +34,7 @@ class LeafletView(QWidget):
         self.leaflet: Leaflet | None = None
         self.mode: Mode = "en"
         self.css = ""
+        self.body_font = QFont()
         self._document: QTextDocument | None = None
         self.measure_px = 650  # longest comfortable line: about 65 Latin characters
         # Set when we scroll to a section, so a section near the end (which cannot reach the
@@ -96,9 +98,10 @@ class LeafletView(QWidget):
         if current:
             self.scroll_to_section(current)
 
-    def set_css(self, css: str) -> None:
-        """New stylesheet (text size, theme): re-render in place, keeping the section."""
+    def set_style(self, css: str, font: QFont) -> None:
+        """New stylesheet and body font (text size, theme): re-render, keeping the section."""
         self.css = css
+        self.body_font = font
         if self.leaflet is not None:
             current = self.current_section()
             self._render()
@@ -110,6 +113,7 @@ class LeafletView(QWidget):
         assert leaflet is not None
         document = QTextDocument(self.browser)
         document.setDefaultStyleSheet(self.css)
+        document.setDefaultFont(self.body_font)
         document.setDocumentMargin(24)
         # Title and review lines are shown above, outside the scrolling text.
         document.setHtml(build_html(leaflet, self.mode, DocumentOptions(title_block=False)))
@@ -177,6 +181,11 @@ class LeafletView(QWidget):
         """Longest line of text in pixels; wider viewports get side margins instead."""
         self.measure_px = pixels
         self.browser.set_measure(pixels * (2 if self.mode == "both" else 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        # On a small screen the text needs the room more than the section list does.
+        self.sections.setVisible(event.size().width() >= COMPACT_WIDTH)
+        super().resizeEvent(event)
 
     def _keep_place(self) -> None:
         # A new width reflows the text; stay on the section the reader had reached.

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.search_field = QLineEdit(bar)
         self.search_field.setObjectName("searchField")
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(200)
+        self.search_field.setMinimumWidth(150)
         bar.addWidget(self.search_field)
         self.language_switch = LanguageSwitch(self.prefs.mode, bar)
         bar.addWidget(self.language_switch)
@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
         banner_font = QFont(app_font(self.fonts, 16 if zoom < 150 else 18))
         self.banner.apply_theme(theme, banner_font)
         self.leaflet_view.set_measure(body_px(zoom) * MEASURE_EM)
-        self.leaflet_view.set_css(document_css(theme, zoom, self.fonts.css_stack()))
+        self.leaflet_view.set_style(document_css(theme, zoom, self.fonts.css_stack()),
+                                    app_font(self.fonts, body_px(zoom)))
         self.actions_.zoom_in.setEnabled(zoom < 300)
         self.actions_.zoom_out.setEnabled(zoom > 100)
         self.zoom_in_button.setEnabled(zoom < 300)

@@ -10,13 +10,16 @@ from leaflet_app.core.reading import Theme, body_px
 def app_stylesheet(theme: Theme, zoom: int) -> str:
     """QSS for the whole window; controls grow with the text size, at least 48 px tall."""
     px = body_px(zoom)
-    ui_px = max(16, min(px, 20))  # controls grow less than reading text, to fit 800 px
+    # Controls stay a fixed, generous size: A+/A− enlarge what is read, and the toolbar
+    # must still fit an 800 px wide screen at 300 %.
+    ui_px = 17
+    list_px = min(px, 26)
     control = max(48, round(ui_px * 2.4))
     return f"""
 QWidget {{ color: {theme.text}; background: {theme.background}; font-size: {ui_px}px; }}
-QToolBar {{ background: {theme.surface}; border: none; padding: 6px; spacing: 8px; }}
+QToolBar {{ background: {theme.surface}; border: none; padding: 6px; spacing: 6px; }}
 QPushButton, QToolButton {{
-    min-height: {control}px; min-width: {control}px; padding: 0 14px;
+    min-height: {control}px; min-width: {control}px; padding: 0 8px;
     border: 2px solid {theme.accent}; border-radius: 8px; background: {theme.background};
     color: {theme.accent}; font-weight: bold;
 }}
@@ -26,9 +29,9 @@ QLineEdit {{
     min-height: {control - 4}px; padding: 0 12px; border: 2px solid {theme.muted};
     border-radius: 8px; background: {theme.background};
 }}
-QLabel[role="heading"] {{ font-size: {round(px * 1.5)}px; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: {min(round(px * 1.4), 40)}px; font-weight: bold; }}
 QLabel#reviewInfo {{ color: {theme.muted}; }}
-QListWidget {{ border: none; background: {theme.background}; font-size: {px}px; outline: 0; }}
+QListWidget {{ border: none; background: {theme.background}; font-size: {list_px}px; outline: 0; }}
 QListWidget::item {{
     padding: 12px; min-height: 44px; border-radius: 8px; border: 1px solid {theme.surface};
 }}

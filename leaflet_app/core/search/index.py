@@ -80,7 +80,8 @@ class SearchIndex:
         if not query:
             return SearchResults(text)
         hits = self._run(query, limit)
-        suggestions = self._misspelled(query)
+        # One word that matched needs no spelling check; with several, any one may be wrong.
+        suggestions = {} if hits and len(query.terms) == 1 else self._misspelled(query)
         near: list[NearMiss] = []
         if suggestions:
             corrected = query
