@@ -45,8 +45,9 @@ def test_custom_content_folder(qapp: object, tmp_path: Path, make_leaflet: objec
     assert "剂量10mg" in text_of(out)
 
 
-def test_unknown_leaflet_lists_the_known_ones(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_unknown_leaflet_lists_the_known_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "x.pdf"
     assert run_export(["no-such", "-o", str(out)]) == 2
     err = capsys.readouterr().err
