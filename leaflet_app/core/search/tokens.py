@@ -170,8 +170,15 @@ def segment_pinyin(letters: str, *, limit: int = 4) -> list[tuple[list[str], boo
         if not any(p[0] in VOWELS for p in parts[1:])
         and (not partial or len(parts[-1]) >= 2 or len(parts) >= 3)
     ]
-    results.sort(key=lambda r: (len(r[0]), r[1]))
-    return results[:limit]
+    # A single letter still being typed would make FTS5 read the positions of every syllable
+    # starting with it; the finished syllables alone find the same places and a few more.
+    trimmed: dict[tuple[str, ...], bool] = {}
+    for parts, partial in results:
+        if partial and len(parts[-1]) == 1:
+            parts, partial = parts[:-1], False
+        trimmed.setdefault(tuple(parts), partial)
+    ordered = sorted(trimmed.items(), key=lambda r: (len(r[0]), r[1]))
+    return [(list(parts), partial) for parts, partial in ordered[:limit]]
 
 
 def index_text(text: str, *, contextual: bool = False) -> tuple[str, str]:
