@@ -15,6 +15,10 @@ LEAFLET = "baricitinib"
 MODES = ("en", "zh", "both")
 
 
+def _run(command: list[str]) -> None:
+    subprocess.run(command, check=True, capture_output=True)
+
+
 def _best_of(runs: int, action: object) -> float:
     assert callable(action)
     best = float("inf")
@@ -69,18 +73,19 @@ def figures() -> Iterator[tuple[str, float, str]]:
         export_pdf(folder / "warm.pdf", library, leaflet, PrintOptions())  # fonts, first layout
         for mode in MODES:
             options = PrintOptions(mode=mode)  # type: ignore[arg-type]
-            in_app = _best_of(5, lambda o=options: export_pdf(folder / "a.pdf", library, leaflet, o))
+            out = folder / "a.pdf"
+            in_app = _best_of(5, lambda o=options, p=out: export_pdf(p, library, leaflet, o))
             yield f"export_{mode}_in_app", in_app * 1000, "ms"
             command = [sys.executable, "-m", "leaflet_app", "export", LEAFLET,
                        "-o", str(folder / "c.pdf"), "--lang", mode]  # fmt: skip
-            process = _best_of(3, lambda c=command: subprocess.run(c, check=True, capture_output=True))
+            process = _best_of(3, lambda c=command: _run(c))
             yield f"export_{mode}_cli_process", process * 1000, "ms"
             if chromium is None:
                 continue
             html = _html_file(folder, mode)
             chrome = [chromium, "--headless", "--disable-gpu", "--no-sandbox",
                       f"--print-to-pdf={folder / 'chrome.pdf'}", html.as_uri()]  # fmt: skip
-            browser = _best_of(3, lambda c=chrome: subprocess.run(c, check=True, capture_output=True))
+            browser = _best_of(3, lambda c=chrome: _run(c))
             yield f"export_{mode}_chromium_print_to_pdf", browser * 1000, "ms"
             yield f"export_{mode}_cli_vs_chromium_ratio", process / browser, "x"
     del app
