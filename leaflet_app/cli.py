@@ -43,7 +43,7 @@ def app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leaflet-app",
         description="Offline bilingual patient-leaflet viewer. "
-        "Also: 'leaflet-app check' and 'leaflet-app export ID -o FILE.pdf'.",
+        "Also: 'leaflet-app check', 'leaflet-app export ID -o FILE.pdf' and 'leaflet-app hash-pin'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _content_option(parser)
@@ -64,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from leaflet_app.export_cli import run_export
 
         return run_export(args_list[1:])
+    if args_list[:1] == ["hash-pin"]:
+        from leaflet_app.kiosk_pin_cli import run_hash_pin
+
+        return run_hash_pin(args_list[1:])
     args = app_parser().parse_args(args_list)
     from leaflet_app.ui.app import run_app
 

@@ -100,7 +100,7 @@ def settings_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, settings_file: Path):  # type: ignore[no-untyped-def]
+def make_window(qtbot, settings_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     """Build a main window on the bundled content with settings in a temporary file."""
     from PySide6.QtCore import QSettings
 
@@ -111,7 +111,8 @@ def make_window(qtbot, settings_file: Path):  # type: ignore[no-untyped-def]
 
     def make(size: tuple[int, int] = (1280, 800), library=None, show: bool = True):  # type: ignore[no-untyped-def]
         settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-        window = MainWindow(library or load_library(), Preferences(settings), install_fonts())
+        window = MainWindow(library or load_library(), Preferences(settings), install_fonts(),
+                            cache_dir=tmp_path / "cache")
         qtbot.addWidget(window)
         window.resize(*size)
         if show:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
@@ -21,6 +23,8 @@ from leaflet_app.core.document import Mode
 from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
 from leaflet_app.core.model import Library
 from leaflet_app.core.reading import MEASURE_EM, THEMES, body_px, document_css, zoom_in, zoom_out
+from leaflet_app.core.search import SearchIndex
+from leaflet_app.ui import print_dialog
 from leaflet_app.ui.actions import create_actions, retranslate_actions
 from leaflet_app.ui.banner import DisclaimerBanner
 from leaflet_app.ui.fonts import FontChoice, app_font
@@ -28,6 +32,7 @@ from leaflet_app.ui.i18n import UiLanguage
 from leaflet_app.ui.language_switch import LanguageSwitch
 from leaflet_app.ui.leaflet_view import LeafletView
 from leaflet_app.ui.library_view import LibraryView
+from leaflet_app.ui.search_controller import SearchController
 from leaflet_app.ui.settings import Preferences
 from leaflet_app.ui.style import app_stylesheet, palette
 
@@ -37,13 +42,15 @@ class MainWindow(QMainWindow):
 
     leaflet_opened = Signal(str)
 
-    def __init__(self, library: Library, prefs: Preferences, fonts: FontChoice,
-                 ui_language: UiLanguage | None = None) -> None:  # fmt: skip
+    def __init__(self, library: Library, prefs: Preferences, fonts: FontChoice, *,
+                 ui_language: UiLanguage | None = None, cache_dir: Path | None = None,
+                 search_index: SearchIndex | None = None) -> None:  # fmt: skip
         super().__init__()
         self.setObjectName("mainWindow")
         self.library, self.prefs, self.fonts = library, prefs, fonts
         self.ui_language = ui_language or UiLanguage()
-        self.history: list[tuple[str, str | None]] = []
+        # Where Back returns to: ("library"|"search"|"leaflet", leaflet id, section id).
+        self.history: list[tuple[str, str, str | None]] = []
         self.actions_ = create_actions(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -62,6 +69,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._make_menus()
+        self.search = SearchController(self, cache_dir, search_index)
         self._connect()
         self.setMinimumSize(QSize(800, 600))
         self.resize(1280, 800)
@@ -126,6 +134,8 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self.set_zoom(100))
         a.high_contrast.toggled.connect(self.set_high_contrast)
         a.quit.triggered.connect(self.close)
+        a.print_.triggered.connect(self.print_leaflet)
+        a.export_pdf.triggered.connect(self.export_pdf)
         a.about.triggered.connect(self.show_about)
         self.language_switch.mode_changed.connect(self.set_mode)
         self.library_view.leaflet_chosen.connect(self.open_leaflet)
@@ -137,37 +147,48 @@ class MainWindow(QMainWindow):
         if leaflet is None:
             return False
         if record:
-            self._remember_place()
+            self.remember_place()
         # Show the page first: scrolling needs the view's real width to lay out the text.
         self.pages.setCurrentWidget(self.leaflet_view)
         self.leaflet_view.show_leaflet(leaflet, self.prefs.mode, section_id)
         self.prefs.last_leaflet = leaflet_id
-        self._update_enabled()
+        self.update_enabled()
         self.leaflet_opened.emit(leaflet_id)
         return True
 
     def go_home(self) -> None:
         if self.pages.currentWidget() is not self.library_view:
-            self._remember_place()
+            self.remember_place()
         self.pages.setCurrentWidget(self.library_view)
-        self._update_enabled()
+        self.update_enabled()
 
     def go_back(self) -> None:
         if not self.history:
+            self.pages.setCurrentWidget(self.library_view)
+            self.update_enabled()
             return
-        leaflet_id, section = self.history.pop()
-        if leaflet_id:
+        page, leaflet_id, section = self.history.pop()
+        if page == "leaflet":
             self.open_leaflet(leaflet_id, section, record=False)
+        elif page == "search" and self.search.panel.query():
+            self.pages.setCurrentWidget(self.search.panel)
         else:
             self.pages.setCurrentWidget(self.library_view)
-        self._update_enabled()
+        self.update_enabled()
 
-    def _remember_place(self) -> None:
-        if self.pages.currentWidget() is self.leaflet_view and self.leaflet_view.leaflet is not None:
-            self.history.append((self.leaflet_view.leaflet.id, self.leaflet_view.current_section()))
-        elif self.pages.currentWidget() is self.library_view:
-            self.history.append(("", None))
+    def remember_place(self) -> None:
+        current = self.pages.currentWidget()
+        if current is self.leaflet_view and self.leaflet_view.leaflet is not None:
+            self.history.append(("leaflet", self.leaflet_view.leaflet.id, self.leaflet_view.current_section()))
+        elif current is self.search.panel:
+            self.history.append(("search", "", None))
+        else:
+            self.history.append(("library", "", None))
         del self.history[:-50]
+
+    def show_search_results(self) -> None:
+        """Search for the text in the search field now and show the results page."""
+        self.search.run_now()
 
     def follow_link(self, href: str) -> None:
         kind = classify_link(href)
@@ -177,11 +198,19 @@ class MainWindow(QMainWindow):
             leaflet_id, section = split_leaflet_link(href)
             self.open_leaflet(leaflet_id, section or None)
 
+    def print_leaflet(self) -> None:
+        if self.leaflet_view.leaflet is not None:
+            print_dialog.print_leaflet(self, self.library, self.leaflet_view.leaflet, self.prefs.mode)
+
+    def export_pdf(self) -> None:
+        if self.leaflet_view.leaflet is not None:
+            print_dialog.export_pdf(self, self.library, self.leaflet_view.leaflet, self.prefs.mode)
+
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
-    def _update_enabled(self) -> None:
+    def update_enabled(self) -> None:
         on_leaflet = self.pages.currentWidget() is self.leaflet_view
         self.actions_.print_.setEnabled(on_leaflet)
         self.actions_.export_pdf.setEnabled(on_leaflet)
@@ -200,6 +229,7 @@ class MainWindow(QMainWindow):
         self.library_view.set_mode(mode)
         self.leaflet_view.set_mode(mode)
         self.retranslate()
+        self.search.refresh_highlights()
 
     def set_zoom(self, percent: int) -> None:
         self.prefs.zoom = percent
@@ -221,6 +251,7 @@ class MainWindow(QMainWindow):
         self.leaflet_view.set_measure(body_px(zoom) * MEASURE_EM)
         self.leaflet_view.set_style(document_css(theme, zoom, self.fonts.css_stack()),
                                     app_font(self.fonts, body_px(zoom)))
+        self.search.refresh_highlights()
         self.actions_.zoom_in.setEnabled(zoom < 300)
         self.actions_.zoom_out.setEnabled(zoom > 100)
         self.zoom_in_button.setEnabled(zoom < 300)
@@ -243,9 +274,9 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(action.text())
             button.setToolTip(action.toolTip())
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
-        self._update_enabled()
+        self.update_enabled()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -254,7 +285,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About"),
                           self.tr("Patient leaflets {0}\nWorks fully offline.").format(__version__))  # fmt: skip
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.prefs.sync()
         super().closeEvent(event)
 

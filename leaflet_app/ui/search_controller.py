@@ -1,0 +1,101 @@
+"""Wires the search field, the results page and in-text highlighting to the main window."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from leaflet_app.core.search import SearchIndex
+from leaflet_app.ui.highlight import MatchNavigator
+from leaflet_app.ui.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from leaflet_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class SearchController(QObject):
+    """Opens the index after the first paint, runs queries as the reader types, shows hits."""
+
+    def __init__(self, window: MainWindow, cache_dir: Path | None, index: SearchIndex | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.cache_dir = cache_dir
+        self.index = index
+        self.panel = SearchPanel(index, window.library, window.pages)
+        self.panel.setObjectName("searchPage")
+        window.pages.addWidget(self.panel)
+        self.navigator = MatchNavigator(window.leaflet_view.browser)
+        field = window.search_field
+        field.textEdited.connect(self.query_changed)
+        field.returnPressed.connect(self.run_now)
+        self.panel.result_chosen.connect(self.open_result)
+        self.panel.show_all_requested.connect(window.go_home)
+        actions = window.actions_
+        actions.next_match.triggered.connect(self.navigator.next)
+        actions.previous_match.triggered.connect(self.navigator.previous)
+        actions.clear_search.triggered.connect(self.clear)
+        if index is None:
+            # After the window has painted: start-up does not wait for the index.
+            QTimer.singleShot(0, self.ensure_index)
+
+    def ensure_index(self) -> SearchIndex | None:
+        if self.index is None:
+            try:
+                self.index = SearchIndex.open(self.window.library, self.cache_dir)
+            except Exception:  # a broken cache folder must not take the viewer down
+                log.exception("search index could not be opened")
+                return None
+            self.panel.set_index(self.index, self.window.library)
+        return self.index
+
+    def query_changed(self, text: str) -> None:
+        if not text.strip():
+            self.panel.clear()
+            if self.window.pages.currentWidget() is self.panel:
+                self.window.go_back()
+            return
+        self.ensure_index()
+        self.show_results()
+        self.panel.set_query(text)
+
+    def run_now(self) -> None:
+        if self.window.search_field.text().strip():
+            self.ensure_index()
+            self.panel.set_query(self.window.search_field.text())
+            self.panel.run_now()
+            self.show_results()
+
+    def show_results(self) -> None:
+        if self.window.pages.currentWidget() is not self.panel:
+            self.window.remember_place()
+            self.window.pages.setCurrentWidget(self.panel)
+            self.window.update_enabled()
+
+    def open_result(self, leaflet_id: str, section_id: str, lang: str, terms: list[str]) -> None:
+        window = self.window
+        # A hit in the other language opens in that language, so the highlighted words show.
+        if window.prefs.mode not in (lang, "both"):
+            window.set_mode(lang)
+        window.open_leaflet(leaflet_id, section_id)
+        browser = window.leaflet_view.browser
+        # The first match at or after the top of the section the result named.
+        near = browser.cursorForPosition(browser.viewport().rect().topLeft()).position()
+        self.navigator.set_terms(terms or self.panel.terms(leaflet_id), near=near)
+
+    def refresh_highlights(self) -> None:
+        """The document was rebuilt (language, text size): find the matches again."""
+        if self.navigator.count or self.panel.query():
+            self.navigator.refresh()
+
+    def clear(self) -> None:
+        """Esc: clear the search text, the results and every highlight."""
+        self.window.search_field.clear()
+        self.panel.clear()
+        self.navigator.clear()
+        if self.window.pages.currentWidget() is self.panel:
+            self.window.go_back()

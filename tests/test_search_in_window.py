@@ -1,0 +1,104 @@
+"""Searching from the main window the way a reader does: type, wait, choose, F3, Esc."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QWidget
+
+pytestmark = pytest.mark.gui
+
+
+def _type(qtbot, window, text: str) -> QListWidget:  # type: ignore[no-untyped-def]
+    window.search.panel.set_debounce(5)
+    field = window.findChild(QWidget, "searchField")
+    field.setFocus()
+    qtbot.keyClicks(field, text)
+    results = window.findChild(QListWidget, "searchResults")
+    qtbot.waitUntil(lambda: window.search.panel.results is not None)
+    return results
+
+
+def _rows(results: QListWidget) -> list[str]:
+    return [results.item(i).text() for i in range(results.count())]
+
+
+def test_typing_shows_results_grouped_by_leaflet(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    results = _type(qtbot, window, "bari")
+    assert window.pages.currentWidget() is window.search.panel
+    assert window.search.panel.results.hits
+    assert results.count() > 1
+    assert {hit.leaflet_id for hit in window.search.panel.results.hits} >= {"baricitinib"}
+
+
+def test_pinyin_finds_chinese_and_choosing_opens_the_section_highlighted(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    results = _type(qtbot, window, "fufa")
+    hits = window.search.panel.results.hits
+    assert hits and all(h.lang in ("en", "zh") for h in hits)
+    zh_hit = next(h for h in hits if h.lang == "zh")
+    from leaflet_app.ui.search_panel import HitRole
+
+    row = next(i for i in range(results.count()) if results.item(i).data(HitRole) == zh_hit)
+    item = results.item(row)
+    results.scrollToItem(item)
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.leaflet_view)
+    assert window.prefs.mode in ("zh", "both")
+    assert window.leaflet_view.leaflet.id == zh_hit.leaflet_id
+    navigator = window.search.navigator
+    assert navigator.count > 0
+    selections = window.leaflet_view.browser.extraSelections()
+    assert len(selections) == navigator.count
+    assert all(sel.cursor.selectedText() == "复发" for sel in selections)
+    first = navigator.current
+    qtbot.keyClick(window.leaflet_view.browser, Qt.Key.Key_F3)
+    assert navigator.current == (first + 1) % navigator.count
+    qtbot.keyClick(window.leaflet_view.browser, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert navigator.current == first
+
+
+def test_escape_clears_search_results_and_highlights(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _type(qtbot, window, "relapse")
+    hit = window.search.panel.results.hits[0]
+    window.search.open_result(hit.leaflet_id, hit.section_id, hit.lang, list(hit.terms))
+    assert window.leaflet_view.browser.extraSelections()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.leaflet_view.browser, Qt.Key.Key_Escape)
+    assert window.search_field.text() == ""
+    assert window.search.panel.results is None
+    assert window.leaflet_view.browser.extraSelections() == []
+
+
+def test_no_results_says_so_kindly_and_offers_the_list(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _type(qtbot, window, "zzqqxx")
+    empty = window.findChild(QWidget, "searchEmpty")
+    assert empty.isVisible()
+    assert "A–Z" in empty.text() or "A–Z" in window.findChild(QWidget, "searchShowAll").text()
+    qtbot.mouseClick(window.findChild(QWidget, "searchShowAll"), Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.library_view
+
+
+def test_misspelled_drug_name_is_offered_separately(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _type(qtbot, window, "baricitnib")
+    results = window.search.panel.results
+    assert results.suggestion == "baricitinib"
+    assert not results.hits
+    suggestion = window.findChild(QWidget, "searchSuggestion")
+    assert suggestion.isVisible() and "baricitinib" in suggestion.text()
+
+
+def test_clearing_the_field_returns_to_where_the_reader_was(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_leaflet("using-this-app", "printing")
+    _type(qtbot, window, "olumiant")
+    assert window.pages.currentWidget() is window.search.panel
+    window.search_field.clear()
+    window.search.query_changed("")
+    assert window.pages.currentWidget() is window.leaflet_view
+    assert window.leaflet_view.current_section() == "printing"
