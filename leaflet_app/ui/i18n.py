@@ -33,3 +33,14 @@ class UiLanguage:
             for translator in self._translators:
                 app.installTranslator(translator)
         self.current = lang
+
+
+_shared: UiLanguage | None = None
+
+
+def shared_ui_language() -> UiLanguage:
+    """The one UiLanguage of the process: translators are installed application-wide."""
+    global _shared
+    if _shared is None:
+        _shared = UiLanguage()
+    return _shared

@@ -28,7 +28,7 @@ from leaflet_app.ui import print_dialog
 from leaflet_app.ui.actions import create_actions, retranslate_actions
 from leaflet_app.ui.banner import DisclaimerBanner
 from leaflet_app.ui.fonts import FontChoice, app_font
-from leaflet_app.ui.i18n import UiLanguage
+from leaflet_app.ui.i18n import UiLanguage, shared_ui_language
 from leaflet_app.ui.language_switch import LanguageSwitch
 from leaflet_app.ui.leaflet_view import LeafletView
 from leaflet_app.ui.library_view import LibraryView
@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.library, self.prefs, self.fonts = library, prefs, fonts
-        self.ui_language = ui_language or UiLanguage()
+        self.ui_language = ui_language or shared_ui_language()
         # Where Back returns to: ("library"|"search"|"leaflet", leaflet id, section id).
         self.history: list[tuple[str, str, str | None]] = []
         self.actions_ = create_actions(self)

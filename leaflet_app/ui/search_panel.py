@@ -189,6 +189,7 @@ class SearchPanel(QWidget):
             self.suggestion_button.setText(
                 self.tr("Did you mean {0}? / 您是不是要找：{0}？").format(suggestion))
         self.list.setAccessibleName(self.tr("Search results / 搜索结果"))
+        self.suggestion_button.setAccessibleName(self.tr("Spelling suggestion / 拼写建议"))
 
     def _use_suggestion(self) -> None:
         if self.results is not None and self.results.suggestion:
