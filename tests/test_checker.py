@@ -458,7 +458,7 @@ def test_leaflet_in_later_folder_replaces_earlier_with_warning(
     leaflet = library.get("baricitinib")
     assert leaflet is not None
     assert leaflet.folder == folder
-    assert leaflet.tr("en").title == "Our clinic's baricitinib leaflet"
+    assert leaflet.translation("en").title == "Our clinic's baricitinib leaflet"
     assert [lf.id for lf in library.leaflets] == ["baricitinib", "using-this-app"]
     assert library.errors == []
     warnings = [p for p in library.problems if p.severity is Severity.WARNING]

@@ -47,7 +47,7 @@ def test_bundled_content_loads_without_problems(bundled: Library) -> None:
 
 def test_bundled_leaflets_have_the_same_sections_in_both_languages(bundled: Library) -> None:
     for leaflet in bundled.leaflets:
-        ids = {lang: [s.id for s in leaflet.tr(lang).sections] for lang in LANGS}
+        ids = {lang: [s.id for s in leaflet.translation(lang).sections] for lang in LANGS}
         assert ids["en"] == ids["zh"], leaflet.id
         assert len(ids["en"]) >= 3
 
@@ -65,7 +65,7 @@ def test_baricitinib_sections_and_front_matter(bundled: Library) -> None:
         "summary",
         "availability",
     )
-    en, zh = leaflet.tr("en"), leaflet.tr("zh")
+    en, zh = leaflet.translation("en"), leaflet.translation("zh")
     assert en.title.startswith("Baricitinib")
     assert zh.title.startswith("巴瑞替尼")
     assert en.path == content_dir() / "baricitinib" / "en.md"
@@ -85,7 +85,7 @@ def test_bundled_keywords_cover_brand_names_and_both_languages(bundled: Library)
     for word in ("baricitinib", "Olumiant", "巴瑞替尼", "艾乐明", "停药", "relapse"):
         assert word in leaflet.keywords
     assert len(leaflet.keywords) == len(set(leaflet.keywords)), "merged without repeats"
-    assert leaflet.keywords[: len(leaflet.tr("en").keywords)] == leaflet.tr("en").keywords
+    assert leaflet.keywords[: len(leaflet.translation("en").keywords)] == leaflet.translation("en").keywords
 
 
 def test_disclaimer_in_both_languages(bundled: Library) -> None:
@@ -100,7 +100,7 @@ def test_disclaimer_in_both_languages(bundled: Library) -> None:
 def test_bundled_sections_render_without_removals(bundled: Library) -> None:
     for leaflet in bundled.leaflets:
         for lang in LANGS:
-            for section in leaflet.tr(lang).sections:
+            for section in leaflet.translation(lang).sections:
                 assert section.rendered.removed == (), (leaflet.id, lang, section.id)
                 assert section.html.strip()
                 assert section.text.strip()
@@ -120,9 +120,9 @@ def test_bundled_folders() -> None:
 def test_sections_render_only_when_asked(make_leaflet: MakeLeaflet, tmp_path: Path) -> None:
     make_leaflet()
     leaflet = load_one(tmp_path / "content")
-    sections = [s for lang in LANGS for s in leaflet.tr(lang).sections]
+    sections = [s for lang in LANGS for s in leaflet.translation(lang).sections]
     assert all("rendered" not in s.__dict__ and "text" not in s.__dict__ for s in sections)
-    first = leaflet.tr("en").sections[0]
+    first = leaflet.translation("en").sections[0]
     assert first.html == "<p>English text about stopping treatment.</p>"
     assert "rendered" in first.__dict__
     assert first.rendered is first.rendered, "rendered once, then cached"
@@ -137,7 +137,7 @@ def test_loading_the_library_renders_nothing(bundled: Library) -> None:
         "rendered" not in s.__dict__
         for leaflet in fresh.leaflets
         for lang in LANGS
-        for s in leaflet.tr(lang).sections
+        for s in leaflet.translation(lang).sections
     )
 
 
@@ -197,7 +197,7 @@ def test_unknown_field_is_a_warning_on_its_line(
 
 def test_dates_become_dates(make_leaflet: MakeLeaflet, tmp_path: Path) -> None:
     make_leaflet()
-    translation = load_one(tmp_path / "content").tr("zh")
+    translation = load_one(tmp_path / "content").translation("zh")
     assert translation.reviewed == dt.date(2026, 1, 10)
     assert translation.next_review == dt.date(2099, 1, 10)
 
@@ -250,7 +250,7 @@ def test_keywords_are_merged_in_order_and_stripped(
     zh = edit(default_text("zh"), "  - 测试", "  - 巴瑞替尼\n  - 艾乐明\n  - Olumiant")
     make_leaflet(en=en, zh=zh)
     leaflet = load_one(tmp_path / "content")
-    assert leaflet.tr("en").keywords == ("Olumiant", "baricitinib", "巴瑞替尼")
+    assert leaflet.translation("en").keywords == ("Olumiant", "baricitinib", "巴瑞替尼")
     assert leaflet.keywords == ("Olumiant", "baricitinib", "巴瑞替尼", "艾乐明")
 
 
@@ -258,7 +258,7 @@ def test_single_keyword_may_be_written_as_text(
     make_leaflet: MakeLeaflet, default_text: DefaultText, tmp_path: Path
 ) -> None:
     make_leaflet(en=edit(default_text("en"), "keywords:\n  - testword", "keywords: testword"))
-    assert load_one(tmp_path / "content").tr("en").keywords == ("testword",)
+    assert load_one(tmp_path / "content").translation("en").keywords == ("testword",)
 
 
 def test_number_version_is_text(

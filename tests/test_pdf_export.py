@@ -139,7 +139,7 @@ def exported(qapp: object, library: Library, leaflet: Leaflet,
 
 
 def section_lines(leaflet: Leaflet, lang: Lang, ids: tuple[str, ...] | None) -> Iterator[str]:
-    for section in leaflet.tr(lang).sections:
+    for section in leaflet.translation(lang).sections:
         if ids is None or section.id in ids:
             yield norm(section.heading)
             yield from (norm(line) for line in section.text.splitlines() if norm(line))
@@ -194,7 +194,7 @@ def test_subset_holds_only_the_chosen_sections(
     exported: dict[str, Exported], leaflet: Leaflet
 ) -> None:
     text = body_text(exported["zh-subset"].pages)
-    for section in leaflet.tr("zh").sections:
+    for section in leaflet.translation("zh").sections:
         first_line = norm(section.text.splitlines()[0])  # headings are quoted in other sections
         assert (first_line in text) == (section.id in ("relapse", "summary")), section.id
 
@@ -221,7 +221,7 @@ def test_both_puts_english_left_and_chinese_right_row_by_row(
     left, right = body_text(pages, "left"), body_text(pages, "right")
     for lang, column in (("en", left), ("zh", right)):
         spot = -1
-        for section in leaflet.tr(lang).sections:  # in order, each after the one before
+        for section in leaflet.translation(lang).sections:  # in order, each after the one before
             spot = column.find(norm(section.heading), spot + 1)
             assert spot >= 0, section.heading
     # Each section's two headings start on the same page at the same height.
@@ -229,7 +229,7 @@ def test_both_puts_english_left_and_chinese_right_row_by_row(
     for sid in leaflet.section_ids:
         spots = []
         for lang in ("en", "zh"):
-            heading = leaflet.tr(lang).section(sid)
+            heading = leaflet.translation(lang).section(sid)
             assert heading is not None
             spots.append(next(
                 (number, round(run.y))

@@ -404,7 +404,7 @@ def test_bom_and_windows_newlines_load_with_right_lines(
     assert leaflet_errors(library) == []
     leaflet = library.get("test-leaflet")
     assert leaflet is not None
-    assert [s.line for s in leaflet.tr("en").sections] == [14, 18]
+    assert [s.line for s in leaflet.translation("en").sections] == [14, 18]
 
 
 # --- plain text ---------------------------------------------------------------------------

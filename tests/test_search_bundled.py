@@ -47,7 +47,7 @@ def test_accents_are_ignored(index: SearchIndex) -> None:
 @pytest.mark.parametrize("term", ["复发", "斑秃", "停药", "巴瑞替尼", "类风湿关节炎"])
 def test_chinese_words_of_any_length(index: SearchIndex, term: str) -> None:
     library = load_library()
-    expected = {(lf.id, s.id) for lf in library.leaflets for s in lf.tr("zh").sections
+    expected = {(lf.id, s.id) for lf in library.leaflets for s in lf.translation("zh").sections
                 if term in s.heading + "\n" + s.text}  # fmt: skip
     assert expected
     assert sections(index.search(term), "zh") == expected
@@ -60,7 +60,7 @@ def test_chinese_words_of_any_length(index: SearchIndex, term: str) -> None:
 
 def test_single_chinese_character(index: SearchIndex) -> None:
     library = load_library()
-    expected = {(lf.id, s.id) for lf in library.leaflets for s in lf.tr("zh").sections
+    expected = {(lf.id, s.id) for lf in library.leaflets for s in lf.translation("zh").sections
                 if "秃" in s.heading + s.text}  # fmt: skip
     assert sections(index.search("秃"), "zh") == expected
 

@@ -32,7 +32,7 @@ def found(results: SearchResults, lang: str) -> set[tuple[str, str]]:
 
 
 def scan(library: Library, lang: str, test: re.Pattern[str]) -> set[tuple[str, str]]:
-    return {(lf.id, s.id) for lf in library.leaflets for s in lf.tr(lang).sections  # type: ignore[arg-type]
+    return {(lf.id, s.id) for lf in library.leaflets for s in lf.translation(lang).sections  # type: ignore[arg-type]
             if test.search(s.heading + "\n" + s.text)}  # fmt: skip
 
 

@@ -62,7 +62,7 @@ def review_line(leaflet: Leaflet, lang: Lang) -> str:
 
 def title_of(leaflet: Leaflet, mode: Mode) -> str:
     """The title as shown for a mode: both titles joined in "both"."""
-    return " / ".join(leaflet.tr(lang).title for lang in langs_of(mode))
+    return " / ".join(leaflet.translation(lang).title for lang in langs_of(mode))
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
     parts: list[str] = []
     if options.title_block:
         for lang in langs_of(mode):
-            parts.append(f'<h1 class="title" lang="{lang}">{html.escape(leaflet.tr(lang).title)}</h1>')
+            parts.append(f'<h1 class="title" lang="{lang}">{html.escape(leaflet.translation(lang).title)}</h1>')
         parts.append(
             '<p class="review">'
             + " <br/>".join(html.escape(review_line(leaflet, lang)) for lang in langs_of(mode))
@@ -100,7 +100,7 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
         for sid in ids:
             cells = []
             for index, lang in enumerate(LANGS):
-                section = leaflet.tr(lang).section(sid)
+                section = leaflet.translation(lang).section(sid)
                 assert section is not None
                 cells.append(
                     f'<td width="50%" valign="top" class="col-{lang}">'
@@ -112,7 +112,7 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
         )
     else:
         for sid in ids:
-            section = leaflet.tr(mode).section(sid)
+            section = leaflet.translation(mode).section(sid)
             assert section is not None
             parts.append(_section_html(section, mode, with_anchor=True))
     return "\n".join(parts)

@@ -95,7 +95,7 @@ class Leaflet:
     folder: Path
     translations: dict[Lang, Translation]
 
-    def tr(self, lang: Lang) -> Translation:
+    def translation(self, lang: Lang) -> Translation:
         return self.translations[lang]
 
     @property

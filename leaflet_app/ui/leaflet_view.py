@@ -128,7 +128,7 @@ class LeafletView(QWidget):
         self.review.setText("\n".join(review_line(leaflet, lang) for lang in langs_of(self.mode)))
         self.sections.clear()
         for sid in leaflet.section_ids:
-            headings = [leaflet.tr(lang).section(sid).heading for lang in langs_of(self.mode)]  # type: ignore[union-attr]
+            headings = [leaflet.translation(lang).section(sid).heading for lang in langs_of(self.mode)]  # type: ignore[union-attr]
             item = QListWidgetItem("\n".join(headings))
             item.setData(SECTION_ROLE, sid)
             item.setToolTip(item.text())

@@ -48,9 +48,9 @@ class LibraryView(QWidget):
         # ICU collation: English by letters, Chinese titles in pinyin order.
         lang = "zh" if self._mode == "zh" else "en"
         collator = QCollator(QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English))
-        ordered = sorted(self._library.leaflets, key=lambda lf: collator.sortKey(lf.tr(lang).title))
+        ordered = sorted(self._library.leaflets, key=lambda lf: collator.sortKey(lf.translation(lang).title))
         for leaflet in ordered:
-            lines = [leaflet.tr(lang).title for lang in langs_of(self._mode)]
+            lines = [leaflet.translation(lang).title for lang in langs_of(self._mode)]
             review = self.tr("Reviewed {0}").format(leaflet.reviewed.isoformat())
             item = QListWidgetItem("\n".join([*lines, review]))
             item.setData(LEAFLET_ID_ROLE, leaflet.id)

@@ -54,7 +54,7 @@ class PrintOptionsDialog(QDialog):
         self.large_print.setObjectName("printLargePrint")
         self.sections = QListWidget()
         self.sections.setObjectName("printSections")
-        for section in leaflet.tr("en" if mode != "zh" else "zh").sections:
+        for section in leaflet.translation("en" if mode != "zh" else "zh").sections:
             item = QListWidgetItem(section.heading)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -99,12 +99,12 @@
 <context>
     <name>LeafletView</name>
     <message>
-        <location filename="../../leaflet_app/ui/leaflet_view.py" line="198" />
+        <location filename="../../leaflet_app/ui/leaflet_view.py" line="213" />
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/leaflet_view.py" line="199" />
+        <location filename="../../leaflet_app/ui/leaflet_view.py" line="214" />
         <source>Leaflet text</source>
         <translation>资料正文</translation>
     </message>
@@ -112,17 +112,17 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="51" />
+        <location filename="../../leaflet_app/ui/library_view.py" line="54" />
         <source>Reviewed {0}</source>
         <translation>审核日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="65" />
+        <location filename="../../leaflet_app/ui/library_view.py" line="68" />
         <source>Leaflets A–Z</source>
         <translation>资料目录（A–Z）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="66" />
+        <location filename="../../leaflet_app/ui/library_view.py" line="69" />
         <source>Leaflets</source>
         <translation>资料列表</translation>
     </message>
@@ -130,61 +130,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="230" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="263" />
         <source>Patient leaflets</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="231" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="264" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="232" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="265" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="233" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="266" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="234" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="267" />
         <source>Search leaflets (English, 中文, pinyin)</source>
         <translation>搜索资料（中文、English、拼音）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="235" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="268" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="236" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="269" />
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="237" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="270" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="243" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="276" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="252" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="285" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="253" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="286" />
         <source>Patient leaflets {0}
 Works fully offline.</source>
         <translation>患者资料 {0}
 完全离线运行。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="37" />
+        <source>Print options</source>
+        <translation>打印选项</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="41" />
+        <source>Both</source>
+        <translation>中英对照</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="50" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="51" />
+        <source>Letter</source>
+        <translation>Letter（美式信纸）</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="53" />
+        <source>Large print</source>
+        <translation>大字版</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="65" />
+        <source>Optional note for page 1 (not saved)</source>
+        <translation>第 1 页备注（可选，不会保存）</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="77" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="78" />
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="80" />
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="81" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="137" />
+        <source>Similar spellings, not what you typed / 拼写相近的结果（非原词）</source>
+        <translation>拼写相近的结果（非您输入的词）/ Similar spellings, not what you typed</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="162" />
+        <source>EN</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="162" />
+        <source>中文</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="163" />
+        <source> · matched in the other language / 另一语言匹配</source>
+        <translation> · 另一语言匹配</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="190" />
+        <source>Did you mean {0}? / 您是不是要找：{0}？</source>
+        <translation>您是不是要找：{0}？/ Did you mean {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="191" />
+        <source>Search results / 搜索结果</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="192" />
+        <source>Spelling suggestion / 拼写建议</source>
+        <translation>拼写建议</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="210" />
+        <source>Nothing found. Check the spelling, try fewer words, or browse the A–Z list.
+没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。</source>
+        <translation>没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。
+Nothing found. Check the spelling, try fewer words, or browse the A–Z list.</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="212" />
+        <source>Show the A–Z list / 查看 A–Z 列表</source>
+        <translation>查看 A–Z 列表 / Show the A–Z list</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="129" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
     </message>
 </context>
 </TS>

@@ -49,7 +49,7 @@ def fingerprint(library: Library) -> str:
 
 
 def _title_text(leaflet: Leaflet, lang: Lang) -> str:
-    return nfc(leaflet.tr(lang).title + "\n" + KEYWORD_SEPARATOR.join(leaflet.keywords))
+    return nfc(leaflet.translation(lang).title + "\n" + KEYWORD_SEPARATOR.join(leaflet.keywords))
 
 
 def _rows(library: Library) -> Iterator[tuple[Row, Columns]]:
