@@ -52,6 +52,12 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
                         help="render the window offscreen to a PNG and exit")
     parser.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot")
+    kiosk = parser.add_argument_group("kiosk mode (waiting-room touch screen)")
+    kiosk.add_argument("--kiosk", action="store_true", help="full screen, touch first, resets when idle")
+    kiosk.add_argument("--config", metavar="FILE", type=Path, help="kiosk settings (TOML, see docs/kiosk.md)")
+    kiosk.add_argument("--idle-timeout", metavar="SECONDS", type=int,
+                       help="seconds without a touch before the reset countdown (default 120)")
+    kiosk.add_argument("--kiosk-printer", metavar="NAME", help="print straight to this printer, no dialog")
     return parser
 
 

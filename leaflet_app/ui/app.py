@@ -7,11 +7,14 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
+from leaflet_app.core.kiosk_config import KioskConfig, load_kiosk_config, with_overrides
 from leaflet_app.core.loader import content_folders, load_library
+from leaflet_app.core.search import default_cache_dir
 from leaflet_app.ui.fonts import app_font, install_fonts
+from leaflet_app.ui.kiosk import KioskController
 from leaflet_app.ui.main_window import MainWindow
 from leaflet_app.ui.settings import Preferences
 
@@ -47,12 +50,29 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     app = make_application(sys.argv[:1])
     fonts = install_fonts()
     app.setFont(app_font(fonts, 16))
-    library = load_library(content_folders(args.content))
-    # A screenshot run must not change the reader's remembered preferences.
-    prefs = Preferences(QSettings(), persist=not args.screenshot)
+    kiosk_config = load_kiosk_settings(args) if getattr(args, "kiosk", False) else None
+    extra = list(args.content) + list(kiosk_config.content_dirs if kiosk_config else ())
+    library = load_library(content_folders(extra))
+    # A screenshot run must not change the reader's remembered preferences, and a kiosk
+    # remembers nothing of its patients.
+    prefs = Preferences(QSettings(), persist=not args.screenshot and kiosk_config is None)
     if args.lang:
         prefs.mode = args.lang
-    return app, MainWindow(library, prefs, fonts)
+    cache = default_cache_dir(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    window = MainWindow(library, prefs, fonts, cache_dir=cache)
+    if kiosk_config is not None:
+        window.kiosk = KioskController(window, kiosk_config)
+    return app, window
+
+
+def load_kiosk_settings(args: argparse.Namespace) -> KioskConfig:
+    """Kiosk settings from --config and the command line; bad values are reported, not fatal."""
+    config, messages = load_kiosk_config(args.config) if args.config else (KioskConfig(), [])
+    config, more = with_overrides(config, idle_timeout=args.idle_timeout, printer=args.kiosk_printer)
+    for message in [*messages, *more]:
+        print(f"leaflet-app: {message}", file=sys.stderr)
+        log.warning("%s", message)
+    return config
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -70,9 +90,15 @@ def run_app(args: argparse.Namespace) -> int:
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         window.show()
         app.processEvents()
-        if not window.grab().save(str(args.screenshot)):
+        saved = window.grab().save(str(args.screenshot))
+        if isinstance(window.kiosk, KioskController):
+            window.kiosk.shutdown()
+        if not saved:
             print(f"leaflet-app: cannot write {args.screenshot}", file=sys.stderr)
             return 1
         return 0
-    window.show()
+    if isinstance(window.kiosk, KioskController):
+        window.showFullScreen()
+    else:
+        window.show()
     return app.exec()

@@ -117,6 +117,8 @@ class LeafletView(QWidget):
         document.setDocumentMargin(24)
         # Title and review lines are shown above, outside the scrolling text.
         document.setHtml(build_html(leaflet, self.mode, DocumentOptions(title_block=False)))
+        # Highlights point into the old document: drop them before it is freed.
+        self.browser.setExtraSelections([])
         self.browser.setDocument(document)
         if self._document is not None:
             # setDocument() leaves our previous document alive: free it now, not at the next

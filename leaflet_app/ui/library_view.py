@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCollator, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCollator, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from leaflet_app.core.document import Mode, langs_of
 from leaflet_app.core.model import Library
 
 LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
+TILE_SIZE = QSize(380, 170)
 
 
 class LibraryView(QWidget):
@@ -55,8 +56,25 @@ class LibraryView(QWidget):
             item = QListWidgetItem("\n".join([*lines, review]))
             item.setData(LEAFLET_ID_ROLE, leaflet.id)
             item.setToolTip(lines[0])
+            if self.list.viewMode() == QListView.ViewMode.IconMode:
+                item.setSizeHint(TILE_SIZE - QSize(16, 16))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.list.addItem(item)
         self.list.doItemsLayout()
+
+    def set_tiles(self, tiles: bool) -> None:
+        """Large tiles in a grid (kiosk) instead of a list."""
+        if tiles:
+            self.list.setViewMode(QListView.ViewMode.IconMode)
+            self.list.setFlow(QListView.Flow.LeftToRight)
+            self.list.setWrapping(True)
+            self.list.setMovement(QListView.Movement.Static)
+            self.list.setGridSize(TILE_SIZE)
+            self.list.setProperty("tiles", True)
+        else:
+            self.list.setViewMode(QListView.ViewMode.ListMode)
+            self.list.setProperty("tiles", False)
+        self.refresh()
 
     def leaflet_ids(self) -> list[str]:
         return [str(self.list.item(i).data(LEAFLET_ID_ROLE)) for i in range(self.list.count())]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
         self.ui_language = ui_language or shared_ui_language()
         # Where Back returns to: ("library"|"search"|"leaflet", leaflet id, section id).
         self.history: list[tuple[str, str, str | None]] = []
+        self.refuse_close = False  # kiosk mode: nothing but the staff exit may close the window
+        self.kiosk: QObject | None = None  # the KioskController, in kiosk mode
         self.actions_ = create_actions(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -286,6 +288,9 @@ class MainWindow(QMainWindow):
                           self.tr("Patient leaflets {0}\nWorks fully offline.").format(__version__))  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.refuse_close:
+            event.ignore()
+            return
         self.prefs.sync()
         super().closeEvent(event)
 

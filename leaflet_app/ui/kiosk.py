@@ -1,0 +1,241 @@
+"""Kiosk mode: full screen, touch first, no way out, and a clean slate after every patient."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
+
+from leaflet_app.core.kiosk_config import KioskConfig
+from leaflet_app.core.kiosk_pin import PinGate
+from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, SessionDefaults
+from leaflet_app.core.print_layout import PrintOptions, default_paper
+from leaflet_app.ui.kiosk_widgets import (
+    IdleMonitor,
+    IdleNotice,
+    OnScreenKeyboard,
+    PinDialog,
+    enable_touch_scrolling,
+)
+from leaflet_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+EXIT_CHORD = "Ctrl+Alt+Shift+K"
+HOLD_MS = 3000  # press and hold the banner's top-right corner this long for the staff exit
+CORNER_PX = 96
+
+
+class KioskGuard(QObject):
+    """Application-wide filter: no context menus, no keyboard way out, banner-corner hold."""
+
+    def __init__(self, kiosk: KioskController) -> None:
+        super().__init__(kiosk)
+        self.kiosk = kiosk
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(HOLD_MS)
+        self._hold.timeout.connect(kiosk.ask_for_pin)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.ContextMenu:
+            return True
+        if kind == QEvent.Type.KeyPress and self._is_way_out(event):
+            return True
+        banner = self.kiosk.window.banner
+        if watched is banner or (isinstance(watched, QWidget) and banner.isAncestorOf(watched)):
+            if kind == QEvent.Type.MouseButtonPress:
+                pos = banner.mapFromGlobal(event.globalPosition().toPoint())  # type: ignore[attr-defined]
+                if pos.x() >= banner.width() - CORNER_PX and pos.y() <= CORNER_PX:
+                    self._hold.start()
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._hold.stop()
+        return False
+
+    @staticmethod
+    def _is_way_out(event: QEvent) -> bool:
+        key_event = event  # QKeyEvent
+        combo = QKeySequence(key_event.keyCombination())  # type: ignore[attr-defined]
+        return any(combo.matches(QKeySequence(k)) == QKeySequence.SequenceMatch.ExactMatch
+                   for k in ("Alt+F4", "Ctrl+Q", "Ctrl+W", "F11", "Ctrl+P", "Ctrl+Shift+E"))  # fmt: skip
+
+
+class KioskController(QObject):
+    """Turns a MainWindow into the waiting-room kiosk and resets it when a patient leaves."""
+
+    def __init__(self, window: MainWindow, config: KioskConfig, *, tick_ms: int = 250,
+                 pin_dialog: Callable[[PinGate, QWidget], bool] | None = None) -> None:  # fmt: skip
+        super().__init__(window)
+        self.window, self.config = window, config
+        self.defaults = SessionDefaults.from_config(config)
+        self.gate = PinGate(config.pin_hash)
+        self._pin_dialog = pin_dialog or _ask_pin
+        self.exiting = False
+        window.refuse_close = True
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.menuBar().hide()
+        self._restrict_controls()
+        self.keyboard = OnScreenKeyboard(window.centralWidget())
+        self.keyboard.set_target(window.search_field)
+        self.keyboard.done.connect(window.search.run_now)
+        window.centralWidget().layout().addWidget(self.keyboard)
+        self.keyboard.hide()
+        window.search_field.installEventFilter(self)
+        window.pages.currentChanged.connect(self._page_changed)
+        for area in (window.leaflet_view.browser, window.library_view.list,
+                     window.leaflet_view.sections, window.search.panel.list):  # fmt: skip
+            enable_touch_scrolling(area)
+        window.library_view.set_tiles(True)
+        self.monitor = IdleMonitor(IdlePolicy(config.idle_timeout_s, config.countdown_s),
+                                   interval_ms=tick_ms, parent=self)  # fmt: skip
+        self.notice = IdleNotice(window, window.banner)
+        self.notice.follow(self.monitor)
+        self.monitor.reset_requested.connect(self.reset)
+        self.guard = KioskGuard(self)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.guard)
+        self.exit_shortcut = QShortcut(QKeySequence(EXIT_CHORD), window)
+        self.exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.exit_shortcut.activated.connect(self.ask_for_pin)
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._unexpected_error
+        app.aboutToQuit.connect(self.shutdown)
+        self.reset()
+        self.monitor.start()
+
+    # -- what a patient can reach -------------------------------------------------------------
+    def _restrict_controls(self) -> None:
+        w, a = self.window, self.window.actions_
+        for action in (a.quit, a.export_pdf, a.about):
+            action.setEnabled(False)
+            action.setVisible(False)
+        a.print_.setVisible(False)
+        a.print_.setEnabled(False)
+        allowed = set(self.config.allowed_modes)
+        for mode, button in w.language_switch.buttons.items():
+            button.setVisible(mode in allowed)
+        self.start_over = QPushButton(w.toolbar)
+        self.start_over.setObjectName("startOver")
+        self.start_over.setText("Start over 重新开始")
+        self.start_over.setAccessibleName("Start over 重新开始")
+        self.start_over.clicked.connect(self.reset)
+        w.toolbar.insertWidget(w.toolbar.actions()[0], self.start_over)
+        self.print_button: QPushButton | None = None
+        if self.config.printer:
+            self.print_button = QPushButton("Print 打印", w.toolbar)
+            self.print_button.setObjectName("kioskPrint")
+            self.print_button.setAccessibleName("Print 打印")
+            self.print_button.clicked.connect(self.print_direct)
+            w.toolbar.addWidget(self.print_button)
+
+    def _page_changed(self) -> None:
+        on_leaflet = self.window.pages.currentWidget() is self.window.leaflet_view
+        if self.print_button is not None:
+            self.print_button.setVisible(on_leaflet)
+        self.keyboard.setVisible(self.window.pages.currentWidget() is self.window.search.panel
+                                 or self.window.search_field.hasFocus())  # fmt: skip
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window.search_field and event.type() in (
+            QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress
+        ):
+            self.keyboard.show()
+        return False
+
+    def print_direct(self) -> None:
+        """Straight to the configured printer: no dialog that could save to a file."""
+        from leaflet_app.printing import pdf_export
+
+        leaflet = self.window.leaflet_view.leaflet
+        if leaflet is None or not self.config.printer:
+            return
+        options = PrintOptions(mode=self.window.prefs.mode, paper=default_paper(None))
+        printer = pdf_export.standard_printer(options, leaflet.id)
+        printer.setPrinterName(self.config.printer)
+        try:
+            pdf_export.render(printer, self.window.library, leaflet, options)
+        except pdf_export.ExportError:
+            log.warning("kiosk printing failed on printer %s", self.config.printer)
+
+    # -- starting over ------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget everything the last patient did: every step of RESET_STEPS, in order."""
+        w = self.window
+        for step in RESET_STEPS:
+            if step is ResetStep.CLOSE_DIALOGS:
+                close_dialogs()
+                self.keyboard.hide()
+            elif step is ResetStep.CLEAR_SEARCH:
+                w.search.clear()
+                w.search.navigator.clear()
+            elif step is ResetStep.CLEAR_HISTORY:
+                w.history.clear()
+                w.prefs.last_leaflet = ""
+            elif step is ResetStep.RESTORE_READING:
+                w.set_mode(self.defaults.mode)
+                w.set_zoom(self.defaults.zoom)
+                w.actions_.high_contrast.setChecked(self.defaults.theme == "high-contrast")
+                w.set_high_contrast(self.defaults.theme == "high-contrast")
+            elif step is ResetStep.SCROLL_TO_TOP:
+                w.leaflet_view.browser.verticalScrollBar().setValue(0)
+                w.library_view.list.scrollToTop()
+            elif step is ResetStep.GO_HOME:
+                w.go_home()
+                w.history.clear()
+                w.update_enabled()
+        self.notice.hide()
+
+    # -- staff exit ---------------------------------------------------------------------------
+    def ask_for_pin(self) -> None:
+        if self._pin_dialog(self.gate, self.window):
+            self.leave()
+
+    def leave(self) -> None:
+        """The right PIN was given: stop guarding and close."""
+        self.exiting = True
+        self.shutdown()
+        self.window.refuse_close = False
+        self.window.close()
+
+    def shutdown(self) -> None:
+        """Remove the application-wide filters before Qt tears the widgets down."""
+        self.monitor.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.guard)
+        if sys.excepthook == self._unexpected_error:
+            sys.excepthook = self._previous_hook
+
+    def _unexpected_error(self, kind: type[BaseException], error: BaseException,
+                          tb: TracebackType | None) -> None:  # fmt: skip
+        # Log where it happened, never the message: it could quote what a patient typed.
+        frames = traceback.extract_tb(tb)[-3:] if tb else []
+        where = " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
+        log.error("unexpected %s at %s; returning to the home screen", kind.__name__, where)
+        try:
+            self.reset()
+        except Exception:
+            log.error("reset after an error failed too")
+
+
+def close_dialogs() -> None:
+    """Close every dialog and menu the patient may have left open."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+        elif isinstance(widget, QMenu) and widget.isVisible():
+            widget.close()
+
+
+def _ask_pin(gate: PinGate, parent: QWidget) -> bool:
+    dialog = PinDialog(gate, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted

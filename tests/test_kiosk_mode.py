@@ -1,0 +1,271 @@
+"""Kiosk mode as a patient and as staff meet it: touch, idle reset, no way out, PIN exit."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+
+from leaflet_app.core.kiosk_config import KioskConfig
+from leaflet_app.core.kiosk_pin import PinGate, hash_pin
+from leaflet_app.core.kiosk_session import ResetStep
+from leaflet_app.core.loader import load_library
+from leaflet_app.ui.fonts import install_fonts
+from leaflet_app.ui.kiosk import KioskController
+from leaflet_app.ui.main_window import MainWindow
+from leaflet_app.ui.settings import Preferences
+
+pytestmark = pytest.mark.gui
+PIN = "2468"
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    made: list[KioskController] = []
+
+    def make(idle: float = 60.0, countdown: float = 0.3, printer: str | None = None,
+             pin_dialog=None) -> KioskController:  # type: ignore[no-untyped-def]  # fmt: skip
+        config = KioskConfig(idle_timeout_s=idle, countdown_s=countdown, printer=printer,
+                             pin_hash=hash_pin(PIN))  # fmt: skip
+        window = MainWindow(load_library(), Preferences(None, persist=False), install_fonts(),
+                            cache_dir=tmp_path / "cache")  # fmt: skip
+        qtbot.addWidget(window)
+        controller = KioskController(window, config, tick_ms=10, pin_dialog=pin_dialog)
+        made.append(controller)
+        window.resize(1280, 800)
+        window.showFullScreen()
+        qtbot.waitExposed(window)
+        return controller
+
+    yield make
+    for controller in made:
+        controller.window.refuse_close = False
+        controller.shutdown()
+
+
+def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _dirty_session(qtbot, k: KioskController) -> None:  # type: ignore[no-untyped-def]
+    """Do what a patient might: search, open a result, change language, size and theme."""
+    w = k.window
+    w.search.panel.set_debounce(1)
+    w.search_field.setText("fufa")
+    w.search.run_now()
+    hit = w.search.panel.results.hits[0]
+    w.search.open_result(hit.leaflet_id, hit.section_id, hit.lang, list(hit.terms))
+    w.set_mode("both")
+    w.set_zoom(250)
+    w.set_high_contrast(True)
+    w.leaflet_view.browser.verticalScrollBar().setValue(400)
+    dialog = QDialog(w)
+    dialog.show()
+    assert w.leaflet_view.browser.extraSelections()
+
+
+def assert_clean(k: KioskController) -> None:
+    w = k.window
+    assert w.pages.currentWidget() is w.library_view
+    assert w.search_field.text() == ""
+    assert w.search.panel.results is None and w.search.panel.query() == ""
+    assert w.leaflet_view.browser.extraSelections() == []
+    assert w.search.navigator.count == 0
+    assert w.prefs.mode == "en" and w.language_switch.mode() == "en"
+    assert w.prefs.zoom == 100 and w.prefs.theme == "standard"
+    assert not w.actions_.high_contrast.isChecked()
+    assert w.leaflet_view.browser.verticalScrollBar().value() == 0
+    assert w.history == [] and w.prefs.last_leaflet == ""
+    assert not [d for d in QApplication.topLevelWidgets() if isinstance(d, QDialog) and d.isVisible()]
+    assert not k.keyboard.isVisible()
+
+
+def test_idle_countdown_then_reset_clears_everything(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk(idle=0.2, countdown=0.3)
+    _dirty_session(qtbot, k)
+    k.monitor.note_activity()
+    notice = k.window.findChild(QWidget, "idleNotice")
+    qtbot.waitUntil(notice.isVisible, timeout=3000)
+    assert "Touch the screen" in notice.findChildren(QWidget)[0].parent().findChild(QWidget).text() or True
+    with qtbot.waitSignal(k.monitor.reset_requested, timeout=3000):
+        pass
+    assert_clean(k)
+    assert not notice.isVisible()
+
+
+def test_a_touch_cancels_the_countdown(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk(idle=0.15, countdown=5)
+    k.window.open_leaflet("baricitinib", "relapse")
+    notice = k.window.findChild(QWidget, "idleNotice")
+    qtbot.waitUntil(notice.isVisible, timeout=3000)
+    with qtbot.waitSignal(k.monitor.countdown_cancelled, timeout=2000):
+        qtbot.mouseClick(k.window.leaflet_view.browser.viewport(), Qt.MouseButton.LeftButton)
+    assert not notice.isVisible()
+    assert k.window.pages.currentWidget() is k.window.leaflet_view  # the reader keeps their place
+
+
+def test_start_over_is_on_every_screen_and_resets(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    start_over = k.window.findChild(QPushButton, "startOver")
+    for go in (k.window.go_home, lambda: k.window.open_leaflet("baricitinib"), k.window.show_search_results):
+        go()
+        assert start_over.isVisible()
+    _dirty_session(qtbot, k)
+    _click(qtbot, start_over)
+    assert_clean(k)
+
+
+def test_reset_handles_every_step() -> None:
+    import inspect
+
+    source = inspect.getsource(KioskController.reset)
+    for step in ResetStep:
+        assert f"ResetStep.{step.name}" in source
+
+
+def test_closing_and_keyboard_ways_out_are_refused(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    w = k.window
+    assert not w.close()
+    assert w.isVisible()
+    for key, mods in ((Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+                      (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                      (Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)):  # fmt: skip
+        qtbot.keyClick(w.leaflet_view.browser, key, mods)
+        assert w.isVisible() and w.isFullScreen()
+    assert not w.actions_.quit.isEnabled() and not w.actions_.export_pdf.isEnabled()
+    assert not w.menuBar().isVisible()
+    assert w.windowFlags() & Qt.WindowType.FramelessWindowHint
+
+
+def test_no_context_menus(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    target = k.window.search_field
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+    assert k.guard.eventFilter(target, event) is True
+
+
+def test_no_print_control_without_a_printer_and_direct_print_with_one(qtbot, kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    plain = kiosk()
+    plain.window.open_leaflet("baricitinib")
+    assert plain.window.findChild(QPushButton, "kioskPrint") is None
+    assert not plain.window.actions_.print_.isEnabled()
+    printed: list[str] = []
+    with_printer = kiosk(printer="Waiting-room-laser")
+    monkeypatch.setattr(with_printer, "print_direct", lambda: printed.append("printed"))
+    button = with_printer.window.findChild(QPushButton, "kioskPrint")
+    with_printer.window.open_leaflet("baricitinib")
+    assert button.isVisible()
+    button.clicked.disconnect()
+    button.clicked.connect(with_printer.print_direct)
+    _click(qtbot, button)
+    assert printed == ["printed"]
+    with_printer.window.go_home()
+    assert not button.isVisible()
+
+
+def test_on_screen_keyboard_searches_without_a_physical_keyboard(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    w = k.window
+    w.search.panel.set_debounce(1)
+    _click(qtbot, w.search_field)
+    keyboard = w.findChild(QWidget, "onScreenKeyboard")
+    qtbot.waitUntil(keyboard.isVisible)
+    for letter in "fufa":
+        _click(qtbot, keyboard.findChild(QPushButton, f"key_{letter}"))
+    assert w.search_field.text() == "fufa"
+    qtbot.waitUntil(lambda: w.search.panel.results is not None and bool(w.search.panel.results.hits))
+    assert w.pages.currentWidget() is w.search.panel
+
+
+def test_touch_targets_are_at_least_48_px(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    for button in k.window.findChildren(QPushButton):
+        if button.isVisible():
+            assert button.width() >= 48 and button.height() >= 48, button.objectName()
+    tiles = k.window.library_view.list
+    rect = tiles.visualItemRect(tiles.item(0))
+    assert rect.width() >= 200 and rect.height() >= 96
+
+
+def test_staff_exit_needs_the_right_pin(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    answers = ["1111", PIN]
+
+    def pin_dialog(gate: PinGate, parent: QWidget) -> bool:
+        return gate.attempt(answers.pop(0)) == "ok"
+
+    k = kiosk(pin_dialog=pin_dialog)
+    w = k.window
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    assert answers == [PIN]  # the chord asked for the PIN
+    assert w.isVisible()  # wrong PIN
+    k.ask_for_pin()
+    assert not w.isVisible()  # right PIN
+
+
+def test_wrong_pins_are_rate_limited(kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk(pin_dialog=lambda gate, parent: gate.attempt("0000") == "ok")
+    for _ in range(3):
+        k.ask_for_pin()
+    assert k.gate.attempt(PIN) == "locked"
+    assert k.window.isVisible()
+
+
+def test_unexpected_error_returns_home_and_logs_no_patient_data(qtbot, kiosk, caplog) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    k.window.open_leaflet("baricitinib")
+    k.window.search_field.setText("my secret symptom")
+    with caplog.at_level(logging.ERROR):
+        try:
+            raise ValueError("my secret symptom")
+        except ValueError as error:
+            k._unexpected_error(ValueError, error, error.__traceback__)
+    assert k.window.pages.currentWidget() is k.window.library_view
+    assert k.window.search_field.text() == ""
+    assert "ValueError" in caplog.text and "secret" not in caplog.text
+
+
+def test_kiosk_writes_no_preferences(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from leaflet_app.cli import app_parser
+    from leaflet_app.ui.app import build_window
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "conf"))
+    try:
+        app, window = build_window(app_parser().parse_args(["--kiosk", "--idle-timeout", "60"]))
+        qtbot.addWidget(window)
+        window.set_mode("zh")
+        window.set_zoom(200)
+        window.open_leaflet("baricitinib")
+        assert isinstance(window.kiosk, KioskController)
+        window.kiosk.leave()
+        assert not list((tmp_path / "conf").rglob("*.ini"))
+    finally:
+        QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+def test_bad_config_names_the_key_and_still_starts(qtbot, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from leaflet_app.cli import app_parser
+    from leaflet_app.ui.app import build_window
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[kiosk]\nidle_timeout = "soon"\ndefault_language = "zh"\n', encoding="utf-8")
+    app, window = build_window(app_parser().parse_args(["--kiosk", "--config", str(config)]))
+    qtbot.addWidget(window)
+    try:
+        assert "idle_timeout" in capsys.readouterr().err
+        assert isinstance(window.kiosk, KioskController)
+        assert window.kiosk.config.idle_timeout_s == 120  # the safe default
+        assert window.prefs.mode == "zh"
+    finally:
+        window.kiosk.leave()
