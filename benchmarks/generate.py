@@ -5,12 +5,54 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-EN_WORDS = (
-    "medicine dose treatment doctor nurse tablet stop relapse flare infection blood test liver "
-    "kidney heart pain swelling fever rash headache nausea arthritis joint skin hair weekly daily "
-    "morning evening food water pregnancy allergy vaccine cholesterol pressure sugar insulin "
-    "methotrexate baricitinib tofacitinib adalimumab prednisolone ibuprofen paracetamol warfarin"
-).split()
+EN_WORDS = [
+    "medicine",
+    "dose",
+    "treatment",
+    "doctor",
+    "nurse",
+    "tablet",
+    "stop",
+    "relapse",
+    "flare",
+    "infection",
+    "blood",
+    "test",
+    "liver",
+    "kidney",
+    "heart",
+    "pain",
+    "swelling",
+    "fever",
+    "rash",
+    "headache",
+    "nausea",
+    "arthritis",
+    "joint",
+    "skin",
+    "hair",
+    "weekly",
+    "daily",
+    "morning",
+    "evening",
+    "food",
+    "water",
+    "pregnancy",
+    "allergy",
+    "vaccine",
+    "cholesterol",
+    "pressure",
+    "sugar",
+    "insulin",
+    "methotrexate",
+    "baricitinib",
+    "tofacitinib",
+    "adalimumab",
+    "prednisolone",
+    "ibuprofen",
+    "paracetamol",
+    "warfarin",
+]
 ZH_TEXT = (
     "药物剂量治疗医生护士片剂停药复发感染血液检查肝脏肾脏心脏疼痛肿胀发热皮疹头痛恶心关节炎"
     "皮肤脱发每周每日早晨晚上食物饮水妊娠过敏疫苗胆固醇血压血糖胰岛素甲氨蝶呤巴瑞替尼斑秃"

@@ -242,7 +242,7 @@ def test_kiosk_writes_no_preferences(qtbot, tmp_path, monkeypatch) -> None:  # t
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "conf"))
     try:
-        app, window = build_window(app_parser().parse_args(["--kiosk", "--idle-timeout", "60"]))
+        _app, window = build_window(app_parser().parse_args(["--kiosk", "--idle-timeout", "60"]))
         qtbot.addWidget(window)
         window.set_mode("zh")
         window.set_zoom(200)
@@ -260,7 +260,7 @@ def test_bad_config_names_the_key_and_still_starts(qtbot, tmp_path, capsys) -> N
 
     config = tmp_path / "kiosk.toml"
     config.write_text('[kiosk]\nidle_timeout = "soon"\ndefault_language = "zh"\n', encoding="utf-8")
-    app, window = build_window(app_parser().parse_args(["--kiosk", "--config", str(config)]))
+    _app, window = build_window(app_parser().parse_args(["--kiosk", "--config", str(config)]))
     qtbot.addWidget(window)
     try:
         assert "idle_timeout" in capsys.readouterr().err

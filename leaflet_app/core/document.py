@@ -1,9 +1,10 @@
 """One HTML document per leaflet and reading mode, shared by the screen and the printer.
 
 The HTML is for ``QTextDocument``'s rich-text subset (which ignores ``font-size`` on ``body``
-and on bare heading selectors, so styles target the classes ``title`` and ``section``): headings carry anchors named
-``sec-<id>`` so views can jump to a section, and "both" lays each English section beside
-its Chinese twin in one table row so the two stay aligned on screen and on paper.
+and on bare heading selectors, so styles target the classes ``title`` and ``section``):
+headings carry anchors named ``sec-<id>`` so views can jump to a section, and "both" lays
+each English section beside its Chinese twin in one table row so the two stay aligned on
+screen and on paper.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def inert_external_links(fragment: str) -> str:
         shown = re.sub(r"<[^>]+>", "", text)
         if html.unescape(shown).strip() in (address, html.unescape(href)):
             return f'<span class="external">{text}</span>'
-        return f'<span class="external">{text}</span> <span class="link-address">({html.escape(address)})</span>'
+        return (
+            f'<span class="external">{text}</span> <span class="link-address">({html.escape(address)})</span>'
+        )
 
     return _EXTERNAL_LINK.sub(replace, fragment)
 
@@ -76,7 +79,8 @@ class DocumentOptions:
 def _section_html(section: Section, lang: Lang, with_anchor: bool) -> str:
     name = f'<a name="{anchor(section.id)}"></a>' if with_anchor else ""
     return (
-        f'<h2 class="section" id="{anchor(section.id)}-{lang}" lang="{lang}">{name}{html.escape(section.heading)}</h2>\n'
+        f'<h2 class="section" id="{anchor(section.id)}-{lang}" lang="{lang}">'
+        f"{name}{html.escape(section.heading)}</h2>\n"
         f'<div lang="{lang}" class="body-{lang}">{inert_external_links(section.html)}</div>\n'
     )
 
@@ -89,7 +93,9 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
     parts: list[str] = []
     if options.title_block:
         for lang in langs_of(mode):
-            parts.append(f'<h1 class="title" lang="{lang}">{html.escape(leaflet.translation(lang).title)}</h1>')
+            parts.append(
+                f'<h1 class="title" lang="{lang}">{html.escape(leaflet.translation(lang).title)}</h1>'
+            )
         parts.append(
             '<p class="review">'
             + " <br/>".join(html.escape(review_line(leaflet, lang)) for lang in langs_of(mode))

@@ -91,14 +91,17 @@ def load_leaflet(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Pro
     """Load one leaflet folder; None and its problems if it cannot be shown."""
     problems: list[Problem] = []
     if not VALID_ID.match(folder.name):
-        problems.append(Problem(folder, 1, "leaflet folder name must be lowercase letters, digits and hyphens"))
+        problems.append(
+            Problem(folder, 1, "leaflet folder name must be lowercase letters, digits and hyphens")
+        )
         return None, problems
     translations: dict[Lang, Translation] = {}
     failed = False
     for lang in LANGS:
         path = folder / f"{lang}.md"
         if not path.is_file():
-            problems.append(Problem(path, 1, f"missing {lang}.md: every leaflet needs " + " and ".join(f"{lg}.md" for lg in LANGS)))
+            needed = " and ".join(f"{lg}.md" for lg in LANGS)
+            problems.append(Problem(path, 1, f"missing {lang}.md: every leaflet needs {needed}"))
             failed = True
             continue
         report = Report(path)

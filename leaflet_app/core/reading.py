@@ -73,8 +73,10 @@ def document_css(theme: Theme, zoom: int, families: str) -> str:
     return f"""
 body {{ font-family: {families}; color: {theme.text}; }}
 p, li {{ line-height: {LINE_HEIGHT}%; margin-top: 0; margin-bottom: {round(px * 0.6)}px; }}
-h1.title {{ font-size: {round(px * 1.6)}px; font-weight: bold; color: {theme.text}; margin-bottom: {round(px * 0.4)}px; }}
-h2.section {{ font-size: {round(px * 1.3)}px; font-weight: bold; color: {theme.accent}; margin-top: {round(px * 1.4)}px; margin-bottom: {round(px * 0.5)}px; }}
+h1.title {{ font-size: {round(px * 1.6)}px; font-weight: bold; color: {theme.text};
+    margin-bottom: {round(px * 0.4)}px; }}
+h2.section {{ font-size: {round(px * 1.3)}px; font-weight: bold; color: {theme.accent};
+    margin-top: {round(px * 1.4)}px; margin-bottom: {round(px * 0.5)}px; }}
 h3 {{ font-size: {round(px * 1.1)}px; font-weight: bold; margin-top: {px}px; }}
 p.review {{ color: {theme.muted}; font-size: {round(px * 0.85)}px; }}
 a {{ color: {theme.accent}; text-decoration: underline; }}

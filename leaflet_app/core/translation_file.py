@@ -145,9 +145,7 @@ def load_translation(
     sections = _sections(fm, path.parent, report)
     if report.failed or reviewed is None:
         return None
-    return Translation(
-        lang, path, title, version, reviewed, next_review, sources, keywords, tuple(sections)
-    )
+    return Translation(lang, path, title, version, reviewed, next_review, sources, keywords, tuple(sections))
 
 
 def _sections(fm: FrontMatter, folder: Path, report: Report) -> list[Section]:
@@ -160,7 +158,9 @@ def _sections(fm: FrontMatter, folder: Path, report: Report) -> list[Section]:
     sections: list[Section] = []
     for raw in split.sections:
         if not raw.id:
-            report.error(raw.line, f"section '{raw.heading}' has no id: write '## {raw.heading} {{#some-id}}'")
+            report.error(
+                raw.line, f"section '{raw.heading}' has no id: write '## {raw.heading} {{#some-id}}'"
+            )
         elif not VALID_ID.match(raw.id):
             report.error(raw.line, f"section id '{raw.id}' must be lowercase letters, digits and hyphens")
         elif raw.id in seen:

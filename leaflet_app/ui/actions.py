@@ -65,14 +65,22 @@ def retranslate_actions(actions: Actions) -> None:
     """Set every action's text in the current UI language."""
     translate = QCoreApplication.translate
     texts = {
-        actions.home: translate("Actions", "Home"), actions.back: translate("Actions", "Back"), actions.find: translate("Actions", "Search"),
-        actions.zoom_in: translate("Actions", "Larger text"), actions.zoom_out: translate("Actions", "Smaller text"),
-        actions.zoom_reset: translate("Actions", "Normal text size"), actions.high_contrast: translate("Actions", "High contrast"),
-        actions.print_: translate("Actions", "Print…"), actions.export_pdf: translate("Actions", "Export PDF…"), actions.quit: translate("Actions", "Quit"),
-        actions.next_match: translate("Actions", "Next match"), actions.previous_match: translate("Actions", "Previous match"),
-        actions.clear_search: translate("Actions", "Clear search"), actions.about: translate("Actions", "About"),
-    }  # fmt: skip
+        actions.home: translate("Actions", "Home"),
+        actions.back: translate("Actions", "Back"),
+        actions.find: translate("Actions", "Search"),
+        actions.zoom_in: translate("Actions", "Larger text"),
+        actions.zoom_out: translate("Actions", "Smaller text"),
+        actions.zoom_reset: translate("Actions", "Normal text size"),
+        actions.high_contrast: translate("Actions", "High contrast"),
+        actions.print_: translate("Actions", "Print…"),
+        actions.export_pdf: translate("Actions", "Export PDF…"),
+        actions.quit: translate("Actions", "Quit"),
+        actions.next_match: translate("Actions", "Next match"),
+        actions.previous_match: translate("Actions", "Previous match"),
+        actions.clear_search: translate("Actions", "Clear search"),
+        actions.about: translate("Actions", "About"),
+    }
     for action, text in texts.items():
         action.setText(text)
-        action.setToolTip(text if action.shortcut().isEmpty()
-                          else f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")  # fmt: skip
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text} ({keys})" if keys else text)

@@ -80,11 +80,10 @@ def run_app(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app, window = build_window(args)
     library = window.library
-    if args.leaflet:
-        if not window.open_leaflet(args.leaflet):
-            print(f"leaflet-app: no leaflet {args.leaflet!r}; available: "
-                  + ", ".join(lf.id for lf in library.leaflets), file=sys.stderr)  # fmt: skip
-            return 2
+    if args.leaflet and not window.open_leaflet(args.leaflet):
+        available = ", ".join(lf.id for lf in library.leaflets)
+        print(f"leaflet-app: no leaflet {args.leaflet!r}; available: {available}", file=sys.stderr)
+        return 2
     if args.screenshot:
         window.resize(parse_size(args.size))
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)

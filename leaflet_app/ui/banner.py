@@ -54,11 +54,11 @@ class DisclaimerBanner(QFrame):
         if needed > 0 and needed != self.minimumHeight() and self.width() >= 320:
             self.setMinimumHeight(needed)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+    def setVisible(self, visible: bool) -> None:
         # The banner is part of every screen: nothing may hide it.
         super().setVisible(True)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -44,7 +44,7 @@ class KioskGuard(QObject):
         self._hold.setInterval(HOLD_MS)
         self._hold.timeout.connect(kiosk.ask_for_pin)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ContextMenu:
             return True
@@ -83,10 +83,10 @@ class KioskController(QObject):
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.menuBar().hide()
         self._restrict_controls()
-        self.keyboard = OnScreenKeyboard(window.centralWidget())
+        self.keyboard = OnScreenKeyboard(window)
         self.keyboard.set_target(window.search_field)
         self.keyboard.done.connect(window.search.run_now)
-        window.centralWidget().layout().addWidget(self.keyboard)
+        window.central_layout.addWidget(self.keyboard)
         self.keyboard.hide()
         window.search_field.installEventFilter(self)
         window.pages.currentChanged.connect(self._page_changed)
@@ -144,7 +144,7 @@ class KioskController(QObject):
         self.keyboard.setVisible(self.window.pages.currentWidget() is self.window.search.panel
                                  or self.window.search_field.hasFocus())  # fmt: skip
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window.search_field and event.type() in (
             QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress
         ):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
@@ -31,7 +29,9 @@ class LanguageSwitch(QWidget):
             button = QPushButton(_LABELS[key], self)
             button.setObjectName(f"language_{key}")
             button.setCheckable(True)
-            button.setProperty("segment", "first" if index == 0 else "last" if index == len(MODES) - 1 else "middle")
+            button.setProperty(
+                "segment", "first" if index == 0 else "last" if index == len(MODES) - 1 else "middle"
+            )
             self._group.addButton(button, index)
             layout.addWidget(button)
             self.buttons[key] = button
@@ -40,7 +40,7 @@ class LanguageSwitch(QWidget):
         self._retranslate()
 
     def mode(self) -> Mode:
-        return cast(Mode, MODES[max(0, self._group.checkedId())])
+        return MODES[max(0, self._group.checkedId())]
 
     def set_mode(self, mode: Mode) -> None:
         if mode != self.mode():
@@ -58,7 +58,7 @@ class LanguageSwitch(QWidget):
         for button in self.buttons.values():
             button.setToolTip(button.accessibleName())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

@@ -43,18 +43,19 @@ class LeafletBrowser(QTextBrowser):
         document.documentLayout().documentSize()
         QTextBrowser.resizeEvent(self, QResizeEvent(self.size(), self.size()))  # updates scroll range
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_measure()
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.resized.emit()
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         # QTextBrowser would read any file: URL or ../ path on disk; allow only images
         # inside this leaflet's folder.
         if kind != QTextDocument.ResourceType.ImageResource.value or self.folder is None:
             return None
-        path = safe_image_path(name.toString(), self.folder)
+        address = name.toString() if isinstance(name, QUrl) else name
+        path = safe_image_path(address, self.folder)
         if path is None or not path.is_file():
             return None
         image = QImage(str(path))

@@ -27,6 +27,7 @@ class LeafletView(QWidget):
     """Shows one leaflet in a reading mode and remembers which section is on screen."""
 
     internal_link = Signal(str)
+    document_replaced = Signal()  # anything holding cursors into the old text must renew them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +126,7 @@ class LeafletView(QWidget):
             # event-loop turn, so switching language many times does not pile them up.
             self._document.setParent(None)
         self._document = document
+        self.document_replaced.emit()
         self.set_measure(self.measure_px)
         self.title.setText(title_of(leaflet, self.mode))
         self.review.setText("\n".join(review_line(leaflet, lang) for lang in langs_of(self.mode)))
@@ -184,7 +186,7 @@ class LeafletView(QWidget):
         self.measure_px = pixels
         self.browser.set_measure(pixels * (2 if self.mode == "both" else 1))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # On a small screen the text needs the room more than the section list does.
         self.sections.setVisible(event.size().width() >= COMPACT_WIDTH)
         super().resizeEvent(event)
@@ -215,7 +217,7 @@ class LeafletView(QWidget):
         self.sections.setAccessibleName(self.tr("Sections"))
         self.browser.setAccessibleName(self.tr("Leaflet text"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCollator, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from leaflet_app.core.document import Mode, langs_of
-from leaflet_app.core.model import Library
+from leaflet_app.core.model import Lang, Library
 
 LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
 TILE_SIZE = QSize(380, 170)
@@ -47,7 +47,7 @@ class LibraryView(QWidget):
     def refresh(self) -> None:
         self.list.clear()
         # ICU collation: English by letters, Chinese titles in pinyin order.
-        lang = "zh" if self._mode == "zh" else "en"
+        lang: Lang = "zh" if self._mode == "zh" else "en"
         collator = QCollator(QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English))
         ordered = sorted(self._library.leaflets, key=lambda lf: collator.sortKey(lf.translation(lang).title))
         for leaflet in ordered:
@@ -87,7 +87,7 @@ class LibraryView(QWidget):
         self.list.setAccessibleName(self.tr("Leaflets"))
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

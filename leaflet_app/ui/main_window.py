@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.kiosk: QObject | None = None  # the KioskController, in kiosk mode
         self.actions_ = create_actions(self)
         central = QWidget(self)
-        layout = QVBoxLayout(central)
+        layout = self.central_layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.banner = DisclaimerBanner(library.disclaimer, central)
@@ -181,7 +181,9 @@ class MainWindow(QMainWindow):
     def remember_place(self) -> None:
         current = self.pages.currentWidget()
         if current is self.leaflet_view and self.leaflet_view.leaflet is not None:
-            self.history.append(("leaflet", self.leaflet_view.leaflet.id, self.leaflet_view.current_section()))
+            self.history.append(
+                ("leaflet", self.leaflet_view.leaflet.id, self.leaflet_view.current_section())
+            )
         elif current is self.search.panel:
             self.history.append(("search", "", None))
         else:
@@ -231,7 +233,6 @@ class MainWindow(QMainWindow):
         self.library_view.set_mode(mode)
         self.leaflet_view.set_mode(mode)
         self.retranslate()
-        self.search.refresh_highlights()
 
     def set_zoom(self, percent: int) -> None:
         self.prefs.zoom = percent
@@ -251,9 +252,9 @@ class MainWindow(QMainWindow):
         banner_font = QFont(app_font(self.fonts, 16 if zoom < 150 else 18))
         self.banner.apply_theme(theme, banner_font)
         self.leaflet_view.set_measure(body_px(zoom) * MEASURE_EM)
-        self.leaflet_view.set_style(document_css(theme, zoom, self.fonts.css_stack()),
-                                    app_font(self.fonts, body_px(zoom)))
-        self.search.refresh_highlights()
+        self.leaflet_view.set_style(
+            document_css(theme, zoom, self.fonts.css_stack()), app_font(self.fonts, body_px(zoom))
+        )
         self.actions_.zoom_in.setEnabled(zoom < 300)
         self.actions_.zoom_out.setEnabled(zoom > 100)
         self.zoom_in_button.setEnabled(zoom < 300)
@@ -284,8 +285,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About"),
-                          self.tr("Patient leaflets {0}\nWorks fully offline.").format(__version__))  # fmt: skip
+        text = self.tr("Patient leaflets {0}\nWorks fully offline.").format(__version__)
+        QMessageBox.about(self, self.tr("About"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.refuse_close:

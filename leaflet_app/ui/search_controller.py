@@ -30,6 +30,7 @@ class SearchController(QObject):
         self.panel.setObjectName("searchPage")
         window.pages.addWidget(self.panel)
         self.navigator = MatchNavigator(window.leaflet_view.browser)
+        window.leaflet_view.document_replaced.connect(self.refresh_highlights)
         field = window.search_field
         field.textEdited.connect(self.query_changed)
         field.returnPressed.connect(self.run_now)
@@ -89,8 +90,8 @@ class SearchController(QObject):
 
     def refresh_highlights(self) -> None:
         """The document was rebuilt (language, text size): find the matches again."""
-        if self.navigator.count or self.panel.query():
-            self.navigator.refresh()
+        # Always: the navigator's cursors pointed into the document that was just freed.
+        self.navigator.refresh()
 
     def clear(self) -> None:
         """Esc: clear the search text, the results and every highlight."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from PySide6.QtCore import QSettings
 
 from leaflet_app.core.document import MODES, Mode
@@ -35,7 +33,7 @@ class Preferences:
     @property
     def mode(self) -> Mode:
         value = str(self._get("reading/mode", "en"))
-        return cast(Mode, value) if value in MODES else "en"
+        return value if value in MODES else "en"
 
     @mode.setter
     def mode(self, value: Mode) -> None:
