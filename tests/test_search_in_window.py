@@ -102,3 +102,18 @@ def test_clearing_the_field_returns_to_where_the_reader_was(qtbot, make_window) 
     window.search.query_changed("")
     assert window.pages.currentWidget() is window.leaflet_view
     assert window.leaflet_view.current_section() == "printing"
+
+
+def test_next_match_after_opening_another_leaflet_or_switching_language(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    _type(qtbot, window, "baricitinib")
+    hit = next(h for h in window.search.panel.results.hits if h.leaflet_id == "baricitinib")
+    window.search.open_result(hit.leaflet_id, hit.section_id, hit.lang, list(hit.terms))
+    before = window.search.navigator.count
+    assert before > 0
+    window.set_mode("both")  # the document is rebuilt: the matches are found again
+    assert window.search.navigator.count >= before
+    window.open_leaflet("using-this-app")  # a new document: old cursors must not be used
+    window.actions_.next_match.trigger()
+    window.actions_.previous_match.trigger()
+    assert window.search.navigator.count == len(window.leaflet_view.browser.extraSelections())
