@@ -70,15 +70,27 @@ actions = [(tap_tile, 14), (type_key, 30), (choose_result, 10), (language, 10), 
 funcs = [f for f, w in actions for _ in range(w)]
 rss = []
 total = int(sys.argv[2])
-for i in range(total):
+done = 0
+from PySide6.QtCore import QTimer
+# Interactions run inside the event loop, as a patient's taps do, so that deferred deletes
+# and timers behave as in the real kiosk.
+def step():
+    global done
     try:
         rng.choice(funcs)()
     except Exception as error:
         errors.append(repr(error))
-    if i % 50 == 0:
-        app.processEvents()
-    if i % 100 == 99:
+    done += 1
+    if done % 100 == 0:
         rss.append(psutil.Process().memory_info().rss / 2**20)
+    if done >= total:
+        timer.stop()
+        app.exit(0)  # quit() would ask the kiosk window, which refuses to close
+timer = QTimer()
+timer.setInterval(0)
+timer.timeout.connect(step)
+timer.start()
+app.exec()
 first = sum(rss[:10]) / 10
 last = sum(rss[-10:]) / 10
 print("errors", len(errors))

@@ -49,7 +49,7 @@ class FakeClock:
 @pytest.fixture
 def keyboard_and_field(qtbot):  # type: ignore[no-untyped-def]
     window = QWidget()
-    window.setStyleSheet(app_stylesheet(STANDARD, 100))  # the window's 48 px buttons
+    window.setStyleSheet(app_stylesheet(STANDARD))  # the window's 48 px buttons
     layout = QVBoxLayout(window)
     field = QLineEdit(window)
     keyboard = OnScreenKeyboard(window)

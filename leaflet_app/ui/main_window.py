@@ -34,7 +34,7 @@ from leaflet_app.ui.leaflet_view import LeafletView
 from leaflet_app.ui.library_view import LibraryView
 from leaflet_app.ui.search_controller import SearchController
 from leaflet_app.ui.settings import Preferences
-from leaflet_app.ui.style import app_stylesheet, palette
+from leaflet_app.ui.style import UI_PX, app_stylesheet, heading_px, list_px, palette
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.ui_language = ui_language or shared_ui_language()
         # Where Back returns to: ("library"|"search"|"leaflet", leaflet id, section id).
         self.history: list[tuple[str, str, str | None]] = []
+        self._styled_theme = ""  # the theme whose style sheet is applied
         self.refuse_close = False  # kiosk mode: nothing but the staff exit may close the window
         self.kiosk: QObject | None = None  # the KioskController, in kiosk mode
         self.actions_ = create_actions(self)
@@ -245,9 +246,18 @@ class MainWindow(QMainWindow):
     def apply_style(self) -> None:
         theme = THEMES[self.prefs.theme]
         zoom = self.prefs.zoom
-        self.setPalette(palette(theme))
-        self.setStyleSheet(app_stylesheet(theme, zoom))
-        self.setFont(app_font(self.fonts, 16))
+        if theme.name != self._styled_theme:
+            self._styled_theme = theme.name
+            self.setPalette(palette(theme))
+            self.setStyleSheet(app_stylesheet(theme))
+            self.setFont(app_font(self.fonts, UI_PX))
+        list_font = app_font(self.fonts, list_px(zoom))
+        heading_font = app_font(self.fonts, heading_px(zoom))
+        heading_font.setBold(True)
+        for widget in (self.library_view.list, self.leaflet_view.sections, self.search.panel.list):
+            widget.setFont(list_font)
+        for label in (self.library_view.heading, self.leaflet_view.title):
+            label.setFont(heading_font)
         # The banner grows a little with the text size but must leave room to read at 800×600.
         banner_font = QFont(app_font(self.fonts, 16 if zoom < 150 else 18))
         self.banner.apply_theme(theme, banner_font)

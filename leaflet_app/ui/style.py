@@ -1,4 +1,4 @@
-"""Application style sheet from a theme and text size: large, calm controls."""
+"""Application style sheet from a theme (large, calm controls) and the text sizes of the UI."""
 
 from __future__ import annotations
 
@@ -6,17 +6,25 @@ from PySide6.QtGui import QColor, QPalette
 
 from leaflet_app.core.reading import Theme, body_px
 
+UI_PX = 17  # controls stay this size: A+/A− enlarge what is read, and the toolbar must fit 800 px
+CONTROL_PX = 48  # the smallest touch target
 
-def app_stylesheet(theme: Theme, zoom: int) -> str:
-    """QSS for the whole window; controls grow with the text size, at least 48 px tall."""
-    px = body_px(zoom)
-    # Controls stay a fixed, generous size: A+/A− enlarge what is read, and the toolbar
-    # must still fit an 800 px wide screen at 300 %.
-    ui_px = 17
-    list_px = min(px, 26)
-    control = max(48, round(ui_px * 2.4))
+
+def list_px(zoom: int) -> int:
+    """Library and section lists grow with the text size, less than the reading text."""
+    return min(body_px(zoom), 26)
+
+
+def heading_px(zoom: int) -> int:
+    return min(round(body_px(zoom) * 1.4), 40)
+
+
+def app_stylesheet(theme: Theme) -> str:
+    """QSS for the whole window: colours and shapes only. Sizes come from fonts set in code,
+    so a text-size change re-polishes nothing (re-applying a style sheet costs ~100 ms)."""
+    control = CONTROL_PX
     return f"""
-QWidget {{ color: {theme.text}; background: {theme.background}; font-size: {ui_px}px; }}
+QWidget {{ color: {theme.text}; background: {theme.background}; }}
 QToolBar {{ background: {theme.surface}; border: none; padding: 6px; spacing: 6px; }}
 QPushButton, QToolButton {{
     min-height: {control}px; min-width: {control}px; padding: 0 8px;
@@ -29,9 +37,9 @@ QLineEdit {{
     min-height: {control - 4}px; padding: 0 12px; border: 2px solid {theme.muted};
     border-radius: 8px; background: {theme.background};
 }}
-QLabel[role="heading"] {{ font-size: {min(round(px * 1.4), 40)}px; font-weight: bold; }}
+QLabel[role="heading"] {{ font-weight: bold; }}
 QLabel#reviewInfo {{ color: {theme.muted}; }}
-QListWidget {{ border: none; background: {theme.background}; font-size: {list_px}px; outline: 0; }}
+QListWidget {{ border: none; background: {theme.background}; outline: 0; }}
 QListWidget::item {{
     padding: 12px; min-height: 44px; border-radius: 8px; border: 1px solid {theme.surface};
 }}
