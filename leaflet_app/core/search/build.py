@@ -1,4 +1,5 @@
-"""Write the search database for a library: FTS5 terms, section texts and the spelling list."""
+"""Write the search database for a library: FTS5 terms, section texts, the spelling list and
+the pinyin table queries read (so answering them never needs pypinyin)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from leaflet_app.core.model import Lang, Leaflet, Library
-from leaflet_app.core.search.tokens import LATIN_WORD, fold, index_text, initials_text, nfc
+from leaflet_app.core.search.tokens import (
+    LATIN_WORD,
+    fold,
+    index_text,
+    initials_text,
+    nfc,
+    pypinyin_chars_by_syllable,
+)
 
 # Bump when the schema or the tokenising changes: old cache files are then rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 KIND_TITLE, KIND_SECTION = 0, 1
 KEYWORD_SEPARATOR = " · "
 
@@ -23,6 +31,7 @@ CREATE TABLE docs(
     lang TEXT NOT NULL, kind INTEGER NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX docs_section ON docs(leaflet_id, section_id, lang, kind);
 CREATE TABLE vocab(word TEXT PRIMARY KEY, display TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE pinyin(syllable TEXT PRIMARY KEY, chars TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5(
     head, hpy, ini, body, bpy, content='', prefix='1', tokenize='unicode61 remove_diacritics 0');
 """
@@ -109,6 +118,7 @@ def build(library: Library, path: Path, fp: str) -> None:
                     _flush(db, batch, terms)
             _flush(db, batch, terms)
             db.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(_vocabulary(library).items()))
+            db.executemany("INSERT INTO pinyin VALUES (?, ?)", pypinyin_chars_by_syllable().items())
             db.execute("INSERT INTO fts(fts) VALUES('optimize')")
             db.executemany("INSERT INTO meta VALUES (?, ?)",
                            [("fingerprint", fp), ("titles", str(titles))])  # fmt: skip

@@ -15,7 +15,7 @@ from leaflet_app.core.search.query import WORD_COLUMNS, Query, parse, quote
 from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
 from leaflet_app.core.search.snippets import Matcher, snippet
 from leaflet_app.core.search.spelling import allowed_edits, suggest
-from leaflet_app.core.search.tokens import fold
+from leaflet_app.core.search.tokens import PinyinTable, fold
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ class SearchIndex:
         self._titles = int(row[0])
         self._vocabulary: list[str] | None = None
         self._display: dict[str, str] = {}
+        # Read from the index the first time a query could be pinyin, never from pypinyin.
+        self._pinyin = PinyinTable(self._pinyin_rows)
 
     @classmethod
     def open(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
@@ -76,7 +78,7 @@ class SearchIndex:
 
     def search(self, text: str, limit: int = 50) -> SearchResults:
         """Exact hits for ``text``, and near misses apart if a word looks misspelled."""
-        query = parse(text)
+        query = parse(text, self._pinyin)
         if not query:
             return SearchResults(text)
         hits = self._run(query, limit)
@@ -86,7 +88,7 @@ class SearchIndex:
         if suggestions:
             corrected = query
             for word, better in suggestions.items():
-                corrected = corrected.with_word(word, fold(better))
+                corrected = corrected.with_word(word, fold(better), self._pinyin)
             seen = {(h.leaflet_id, h.section_id, h.lang) for h in hits}
             for hit in self._run(corrected, limit):
                 if (hit.leaflet_id, hit.section_id, hit.lang) not in seen:
@@ -97,10 +99,10 @@ class SearchIndex:
 
     def terms_for_highlight(self, text: str, leaflet_id: str | None = None) -> list[str]:
         """Literal strings to highlight in a document (with the 复发 that "fufa" matched)."""
-        query = parse(text)
+        query = parse(text, self._pinyin)
         if not query:
             return []
-        matcher = Matcher(query)
+        matcher = Matcher(query, self._pinyin)
         sql = ("SELECT text FROM docs "
                "WHERE id IN (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 200)")  # fmt: skip
         args: list[object] = [query.to_fts()]
@@ -138,7 +140,7 @@ class SearchIndex:
         docs = {cast(int, d[0]): d for d in self._execute(
             f"SELECT id, leaflet_id, section_id, lang, kind, heading, text FROM docs "
             f"WHERE id IN ({','.join('?' * len(scores))})", list(scores))}  # fmt: skip
-        matcher = Matcher(query)
+        matcher = Matcher(query, self._pinyin)
         hits = [self._hit(docs[rowid], matcher, score) for rowid, score in scores.items()
                 if rowid in docs]  # fmt: skip
         return self._with_translations(hits, limit)
@@ -176,7 +178,7 @@ class SearchIndex:
                 "WHERE leaflet_id = ? AND section_id = ? AND lang = ? AND kind = ?",
                 [hit.leaflet_id, hit.section_id, other, kind])  # fmt: skip
             if rows:
-                extra.append(self._hit(rows[0], Matcher(Query(())), hit.score, True))
+                extra.append(self._hit(rows[0], Matcher(Query(()), self._pinyin), hit.score, True))
         return hits + extra
 
     def _misspelled(self, query: Query) -> dict[str, str]:
@@ -195,6 +197,10 @@ class SearchIndex:
                 found[word] = self._display.get(better, better)
         return found
 
+    def _pinyin_rows(self) -> list[tuple[str, str]]:
+        return cast(list[tuple[str, str]],
+                    self._db.execute("SELECT syllable, chars FROM pinyin").fetchall())  # fmt: skip
+
     def _vocab(self) -> list[str]:
         if self._vocabulary is None:
             rows = self._db.execute("SELECT word, display FROM vocab").fetchall()
@@ -209,7 +215,8 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         db.execute("PRAGMA cache_size = -4000")
-        if db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone() is None:
+        titles = db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone()
+        if titles is None or db.execute("SELECT 1 FROM pinyin LIMIT 1").fetchone() is None:
             db.close()
             return None
         return db

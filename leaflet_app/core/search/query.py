@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from leaflet_app.core.search.tokens import (
     VOWELS,
+    PinyinTable,
     cjk_grams,
     fold,
     nfc,
@@ -64,10 +65,10 @@ class Query:
         """Unquoted Latin words, the ones a spelling suggestion may replace."""
         return [t.text for t in self.terms if t.kind == "word" and not t.parts[0][0]]
 
-    def with_word(self, old: str, new: str) -> Query:
+    def with_word(self, old: str, new: str, pinyin: PinyinTable | None = None) -> Query:
         """The same query with one word replaced (by a spelling suggestion)."""
-        terms = [word_term(new, prefix=False) if t.kind == "word" and t.text == old else t
-                 for t in self.terms]  # fmt: skip
+        terms = [word_term(new, prefix=False, pinyin=pinyin) if t.kind == "word" and t.text == old
+                 else t for t in self.terms]  # fmt: skip
         return Query(tuple(terms))
 
     def to_fts(self, *, head_only: bool = False) -> str:
@@ -86,8 +87,11 @@ class Query:
         return expr
 
 
-def parse(text: str) -> Query:
-    """Split user text into terms: quoted phrases, then words and CJK runs."""
+def parse(text: str, pinyin: PinyinTable | None = None) -> Query:
+    """Split user text into terms: quoted phrases, then words and CJK runs.
+
+    ``pinyin`` is the open index's table of syllables (pypinyin's, imported, if None).
+    """
     text = "".join(ch if ch.isprintable() else " " for ch in nfc(text[: MAX_QUERY_CHARS * 2]))
     text = text[:MAX_QUERY_CHARS]
     terms: list[Term] = []
@@ -100,18 +104,19 @@ def parse(text: str) -> Query:
             terms.append(Term("phrase", tuple(tokens), prefix=unclosed))
             continue
         for cjk, token in tokens:
-            terms.append(cjk_term(token) if cjk else word_term(token, prefix=not quoted))
+            terms.append(cjk_term(token) if cjk else
+                         word_term(token, prefix=not quoted, pinyin=pinyin))  # fmt: skip
     terms = terms[:MAX_TERMS]
     joined: tuple[Reading, ...] = ()
     if len(terms) > 1 and all(t.kind == "word" and not t.parts[0][0] for t in terms):
-        joined = _readings("".join(t.text for t in terms))
+        joined = _readings("".join(t.text for t in terms), pinyin)
     if joined:
         # "fu fa" is the pinyin of one word, not 复 anywhere and 发 anywhere.
         terms = [replace(t, pinyin=tuple(r for r in t.pinyin if len(r[0]) > 1)) for t in terms]
     return Query(tuple(terms), joined)
 
 
-def word_term(word: str, *, prefix: bool) -> Term:
+def word_term(word: str, *, prefix: bool, pinyin: PinyinTable | None = None) -> Term:
     """A Latin word: a prefix while typing, with a crude stem and pinyin readings."""
     stems: tuple[str, ...] = ()
     if prefix:
@@ -120,7 +125,7 @@ def word_term(word: str, *, prefix: bool) -> Term:
             stem = stem[:-1]  # stopping -> stop
         if len(stem) >= 4 and stem != word:
             stems = (stem,)
-    readings = _readings(word) if len(word) >= 2 else ()
+    readings = _readings(word, pinyin) if len(word) >= 2 else ()
     initials = word if 2 <= len(word) <= 10 and word.isascii() and word.isalpha() and \
         not (VOWELS & set(word)) else ""  # fmt: skip
     return Term("word", ((False, word),), prefix, stems, readings, initials)
@@ -130,8 +135,9 @@ def cjk_term(run: str) -> Term:
     return Term("cjk", ((True, run),), prefix=len(run) == 1)
 
 
-def _readings(letters: str) -> tuple[Reading, ...]:
-    return tuple((tuple(parts), partial) for parts, partial in segment_pinyin(letters))
+def _readings(letters: str, pinyin: PinyinTable | None) -> tuple[Reading, ...]:
+    return tuple((tuple(parts), partial)
+                 for parts, partial in segment_pinyin(letters, table=pinyin))  # fmt: skip
 
 
 def quote(token: str) -> str:

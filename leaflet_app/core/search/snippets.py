@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import defaultdict
 
 from leaflet_app.core.search.query import Query, Reading, Term
-from leaflet_app.core.search.tokens import LATIN_CHAR, fold, plain_syllable
+from leaflet_app.core.search.tokens import LATIN_CHAR, PinyinTable, default_table, fold
 
 _REST = f"{LATIN_CHAR}*"
 _END = f"(?!{LATIN_CHAR})"
@@ -15,38 +13,15 @@ _LATIN = re.compile(LATIN_CHAR)
 SNIPPET_CHARS = 110
 
 
-@functools.lru_cache(maxsize=1)
-def _chars_by_syllable() -> dict[str, str]:
-    """Every CJK character, listed under each of its readings."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    table: dict[str, list[str]] = defaultdict(list)
-    for codepoint, readings in pinyin_dict.items():
-        ch = chr(codepoint)
-        for reading in {plain_syllable(r) for r in readings.split(",") if r}:
-            table[reading].append(ch)
-    return {syllable: "".join(chars) for syllable, chars in table.items()}
-
-
-def _syllable_class(syllable: str, partial: bool) -> str:
-    table = _chars_by_syllable()
-    if partial:
-        chars = "".join(c for s, cs in table.items() if s.startswith(syllable) for c in cs)
-    else:
-        chars = table.get(syllable, "")
+def _char_class(chars: str) -> str:
     return f"[{re.escape(chars)}]" if chars else "(?!)"
 
 
-def _initial_class(letter: str) -> str:
-    table = _chars_by_syllable()
-    chars = "".join(cs for s, cs in table.items() if s.startswith(letter))
-    return f"[{re.escape(chars)}]" if chars else "(?!)"
-
-
-def _reading_pattern(reading: Reading) -> str:
+def _reading_pattern(reading: Reading, pinyin: PinyinTable) -> str:
     parts, partial = reading
     last = len(parts) - 1
-    return "".join(_syllable_class(s, partial and i == last) for i, s in enumerate(parts))
+    return "".join(_char_class(pinyin.characters(s, partial=partial and i == last))
+                   for i, s in enumerate(parts))  # fmt: skip
 
 
 def _word_pattern(word: str, prefix: bool) -> str:
@@ -55,7 +30,7 @@ def _word_pattern(word: str, prefix: bool) -> str:
     return re.escape(word) + (_REST if prefix else _END)
 
 
-def _term_pattern(term: Term) -> str:
+def _term_pattern(term: Term, pinyin: PinyinTable) -> str:
     if term.kind == "cjk":
         return re.escape(term.text)
     if term.kind == "phrase":
@@ -69,19 +44,22 @@ def _term_pattern(term: Term) -> str:
         return r"[\W_]*".join(pieces)
     options = [_word_pattern(term.text, term.prefix)]
     options.extend(_word_pattern(stem, True) for stem in term.stems)
-    options.extend(_reading_pattern(r) for r in term.pinyin)
+    options.extend(_reading_pattern(r, pinyin) for r in term.pinyin)
     if term.initials:
-        options.append("".join(_initial_class(letter) for letter in term.initials))
+        options.append("".join(_char_class(pinyin.characters(letter, partial=True))
+                               for letter in term.initials))  # fmt: skip
     return "|".join(f"(?:{o})" for o in options)
 
 
 class Matcher:
     """Finds every place a query matches in a text, the way the index matched it."""
 
-    def __init__(self, query: Query) -> None:
+    def __init__(self, query: Query, pinyin: PinyinTable | None = None) -> None:
+        """``pinyin``: the open index's table (pypinyin's, imported, if None and needed)."""
+        table = default_table() if pinyin is None else pinyin
         # The whole query read as pinyin first: it is the longest match where it matches.
-        patterns = [_reading_pattern(r) for r in query.joined_pinyin]
-        patterns.extend(_term_pattern(t) for t in query.terms)
+        patterns = [_reading_pattern(r, table) for r in query.joined_pinyin]
+        patterns.extend(_term_pattern(t, table) for t in query.terms)
         self._regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
     def spans(self, text: str) -> list[tuple[int, int]]:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
-
-from pypinyin import lazy_pinyin
-from pypinyin.pinyin_dict import pinyin_dict
+from collections.abc import Callable, Iterable, Iterator
+from types import ModuleType
 
 # Han (with extensions and compatibility ideographs), kana and Hangul: written without spaces.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
@@ -82,23 +80,90 @@ def query_grams(term: str) -> list[str]:
     return [term[i : i + 2] for i in range(len(term) - 1)]
 
 
+# -- pinyin tables ----------------------------------------------------------------------
+# pypinyin costs ~150 ms and ~50 MB the moment any part of it is imported (its package loads
+# the phrase dictionary), so only building an index imports it. The build writes the one
+# table queries need, syllable -> characters, into the index; an open index reads it back
+# the first time a query could be pinyin.
+
+
+class PinyinTable:
+    """Toneless pinyin syllables and the characters read as each, loaded on first use."""
+
+    def __init__(self, load: Callable[[], Iterable[tuple[str, str]]]) -> None:
+        self._load = load
+        self._chars: dict[str, str] | None = None
+        self._syllables: frozenset[str] | None = None
+        self._prefixes: frozenset[str] | None = None
+        self._classes: dict[tuple[str, bool], str] = {}
+
+    @property
+    def chars(self) -> dict[str, str]:
+        """Every reading (with or without a vowel) -> the characters that have it."""
+        if self._chars is None:
+            self._chars = dict(self._load())
+        return self._chars
+
+    @property
+    def syllables(self) -> frozenset[str]:
+        """Every syllable that has a vowel (so "brtn" is not read as pinyin)."""
+        if self._syllables is None:
+            self._syllables = frozenset(s for s in self.chars if VOWELS & set(s) or s == "er")
+        return self._syllables
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        if self._prefixes is None:
+            self._prefixes = frozenset(s[:i] for s in self.syllables for i in range(1, len(s) + 1))
+        return self._prefixes
+
+    def characters(self, syllable: str, *, partial: bool = False) -> str:
+        """Characters read ``syllable``, or (``partial``) any reading starting with it."""
+        key = (syllable, partial)
+        found = self._classes.get(key)
+        if found is None:
+            if partial:
+                found = "".join(cs for s, cs in self.chars.items() if s.startswith(syllable))
+            else:
+                found = self.chars.get(syllable, "")
+            self._classes[key] = found
+        return found
+
+
+def _pypinyin() -> ModuleType:
+    import pypinyin  # only building an index pays for this import
+
+    return pypinyin
+
+
+def pypinyin_chars_by_syllable() -> dict[str, str]:
+    """The syllable -> characters table from pypinyin's dictionary (what a build stores)."""
+    from pypinyin.pinyin_dict import pinyin_dict  # build only
+
+    table: dict[str, list[str]] = {}
+    for codepoint, readings in pinyin_dict.items():
+        ch = chr(codepoint)
+        for reading in {plain_syllable(r) for r in readings.split(",") if r}:
+            table.setdefault(reading, []).append(ch)
+    return {syllable: "".join(chars) for syllable, chars in sorted(table.items())}
+
+
+@functools.lru_cache(maxsize=1)
+def default_table() -> PinyinTable:
+    """Tables straight from pypinyin, for parsing a query with no index at hand.
+
+    Imports pypinyin: an open index passes its own stored table instead.
+    """
+    return PinyinTable(lambda: pypinyin_chars_by_syllable().items())
+
+
 @functools.lru_cache(maxsize=65536)
 def char_pinyin(ch: str) -> str:
     """The default toneless reading of one character ('' if it has none); ü is written u."""
     if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"):
         return ""
-    reading = lazy_pinyin(ch, errors=lambda _: "")
+    reading = _pypinyin().lazy_pinyin(ch, errors=lambda _: "")
     return plain_syllable(reading[0]) if reading and reading[0] else ""
-
-
-@functools.lru_cache(maxsize=65536)
-def char_readings(ch: str) -> frozenset[str]:
-    """Every toneless reading of a character, for highlighting whatever reading was indexed."""
-    readings = {plain_syllable(r) for r in pinyin_dict.get(ord(ch), "").split(",") if r}
-    default = char_pinyin(ch)
-    if default:
-        readings.add(default)
-    return frozenset(readings)
 
 
 def plain_syllable(reading: str) -> str:
@@ -119,33 +184,24 @@ def run_pinyin(run: str, *, contextual: bool = False) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _contextual_pinyin(run: str) -> tuple[str, ...]:
-    readings: list[str] = lazy_pinyin(run, errors=lambda chars: "?" * len(chars))
+    readings: list[str] = _pypinyin().lazy_pinyin(run, errors=lambda chars: "?" * len(chars))
     if len(readings) != len(run) or "?" in "".join(readings):
         return tuple(char_pinyin(ch) for ch in run)
     return tuple(plain_syllable(r) if r else "" for r in readings)
 
 
-@functools.lru_cache(maxsize=1)
-def syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable that has a vowel (so "brtn" is not read as pinyin)."""
-    found = {plain_syllable(r) for value in pinyin_dict.values() for r in value.split(",")}
-    return frozenset(s for s in found if s and (VOWELS & set(s) or s == "er"))
-
-
-@functools.lru_cache(maxsize=1)
-def syllable_prefixes() -> frozenset[str]:
-    return frozenset(s[:i] for s in syllables() for i in range(1, len(s) + 1))
-
-
-def segment_pinyin(letters: str, *, limit: int = 4) -> list[tuple[list[str], bool]]:
+def segment_pinyin(letters: str, *, limit: int = 4, table: PinyinTable | None = None
+                   ) -> list[tuple[list[str], bool]]:  # fmt: skip
     """Ways to read ``letters`` as pinyin syllables, fewest syllables first.
 
     Each result is ``(syllables, last_is_partial)``: the last piece may be the start of a
     syllable still being typed ("baruit" -> ba rui t…). At most ``limit`` readings.
+    ``table`` is the open index's (the pypinyin-made default otherwise).
     """
     if not letters or len(letters) > 40 or not letters.isascii() or not letters.isalpha():
         return []
-    known, starts = syllables(), syllable_prefixes()
+    table = default_table() if table is None else table
+    known, starts = table.syllables, table.prefixes
     results: list[tuple[list[str], bool]] = []
 
     def walk(pos: int, parts: list[str]) -> None:
