@@ -142,7 +142,7 @@
     <message>
         <location filename="../../leaflet_app/ui/main_window.py" line="265" />
         <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../leaflet_app/ui/main_window.py" line="266" />
