@@ -60,6 +60,8 @@ class LeafletView(QWidget):
         self.sections.setMinimumWidth(160)
         self.sections.setResizeMode(QListView.ResizeMode.Adjust)
         self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # A scroll bar appearing later would cover the ends of already-wrapped headings.
+        self.sections.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.sections.itemClicked.connect(self._section_clicked)
         self.sections.itemActivated.connect(self._section_clicked)
         text_holder = QWidget(splitter)
