@@ -83,7 +83,7 @@ class SearchIndex:
             return SearchResults(text)
         hits = self._run(query, limit)
         # One word that matched needs no spelling check; with several, any one may be wrong.
-        suggestions = {} if hits and len(query.terms) == 1 else self._misspelled(query)
+        suggestions = {} if hits and len(query.terms) == 1 else self._misspelled(query, bool(hits))
         near: list[NearMiss] = []
         if suggestions:
             corrected = query
@@ -181,12 +181,19 @@ class SearchIndex:
                 extra.append(self._hit(rows[0], Matcher(Query(()), self._pinyin), hit.score, True))
         return hits + extra
 
-    def _misspelled(self, query: Query) -> dict[str, str]:
-        """Words found nowhere in the index but close to a title word or keyword."""
+    def _misspelled(self, query: Query, matched: bool) -> dict[str, str]:
+        """Words found nowhere in the index but close to a title word or keyword.
+
+        ``matched``: the query had hits. Every term then matched, and a word that could only
+        match as itself (no pinyin reading, no initials, no whole-query pinyin) is known to be
+        in the index without asking again.
+        """
         found: dict[str, str] = {}
         for term in query.terms:
             word = term.text
             if term.kind != "word" or term.parts[0][0] or not allowed_edits(word):
+                continue
+            if matched and not (query.joined_pinyin or term.pinyin or term.initials):
                 continue
             forms = " OR ".join(f"{quote(w)}*" for w in (word, *term.stems))
             if self._execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1",
