@@ -17,6 +17,7 @@ from leaflet_app.core.search.tokens import (
     initials_text,
     nfc,
     pypinyin_chars_by_syllable,
+    regex,
 )
 
 # Bump when the schema or the tokenising changes: old cache files are then rebuilt.
@@ -91,7 +92,7 @@ def _vocabulary(library: Library) -> dict[str, str]:
     for leaflet in library.leaflets:
         # Keywords first: they spell brand names as brands are spelled ("Olumiant").
         for text in [*leaflet.keywords, *(t.title for t in leaflet.translations.values())]:
-            for match in LATIN_WORD.finditer(nfc(text)):
+            for match in regex(LATIN_WORD).finditer(nfc(text)):
                 word = match.group()
                 if len(word) >= 4 and word.isalpha():
                     found.setdefault(fold(word), word)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from leaflet_app.core.search.query import Query, Reading, Term
-from leaflet_app.core.search.tokens import LATIN_CHAR, PinyinTable, default_table, fold
+from leaflet_app.core.search.tokens import LATIN_CHAR, PinyinTable, default_table, fold, regex
 
 _REST = f"{LATIN_CHAR}*"
 _END = f"(?!{LATIN_CHAR})"
-_LATIN = re.compile(LATIN_CHAR)
 SNIPPET_CHARS = 110
 
 
@@ -67,10 +66,11 @@ class Matcher:
         if self._regex is None:
             return []
         folded = fold(text)
+        latin = regex(LATIN_CHAR)
         return [
             m.span() for m in self._regex.finditer(folded)
-            if m.end() > m.start() and not (m.start() and _LATIN.match(folded, m.start() - 1)
-                                            and _LATIN.match(folded, m.start()))
+            if m.end() > m.start() and not (m.start() and latin.match(folded, m.start() - 1)
+                                            and latin.match(folded, m.start()))
         ]
 
     def terms(self, text: str) -> list[str]:
