@@ -6,17 +6,19 @@ import argparse
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
-from leaflet_app.core.kiosk_config import KioskConfig, load_kiosk_config, with_overrides
 from leaflet_app.core.loader import content_folders, load_library
 from leaflet_app.core.search import default_cache_dir
 from leaflet_app.ui.fonts import app_font, install_fonts
-from leaflet_app.ui.kiosk import KioskController
 from leaflet_app.ui.main_window import MainWindow
 from leaflet_app.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from leaflet_app.core.kiosk_config import KioskConfig
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +63,16 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     cache = default_cache_dir(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
     window = MainWindow(library, prefs, fonts, cache_dir=cache)
     if kiosk_config is not None:
+        from leaflet_app.ui.kiosk import KioskController  # only the kiosk pays for its modules
+
         window.kiosk = KioskController(window, kiosk_config)
     return app, window
 
 
 def load_kiosk_settings(args: argparse.Namespace) -> KioskConfig:
     """Kiosk settings from --config and the command line; bad values are reported, not fatal."""
+    from leaflet_app.core.kiosk_config import KioskConfig, load_kiosk_config, with_overrides
+
     config, messages = load_kiosk_config(args.config) if args.config else (KioskConfig(), [])
     config, more = with_overrides(config, idle_timeout=args.idle_timeout, printer=args.kiosk_printer)
     for message in [*messages, *more]:
@@ -90,13 +96,13 @@ def run_app(args: argparse.Namespace) -> int:
         window.show()
         app.processEvents()
         saved = window.grab().save(str(args.screenshot))
-        if isinstance(window.kiosk, KioskController):
+        if window.kiosk is not None:
             window.kiosk.shutdown()
         if not saved:
             print(f"leaflet-app: cannot write {args.screenshot}", file=sys.stderr)
             return 1
         return 0
-    if isinstance(window.kiosk, KioskController):
+    if window.kiosk is not None:
         window.showFullScreen()
     else:
         window.show()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +25,6 @@ from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
 from leaflet_app.core.model import Library
 from leaflet_app.core.reading import MEASURE_EM, THEMES, body_px, document_css, zoom_in, zoom_out
 from leaflet_app.core.search import SearchIndex
-from leaflet_app.ui import print_dialog
 from leaflet_app.ui.actions import create_actions, retranslate_actions
 from leaflet_app.ui.banner import DisclaimerBanner
 from leaflet_app.ui.fonts import FontChoice, app_font
@@ -35,6 +35,9 @@ from leaflet_app.ui.library_view import LibraryView
 from leaflet_app.ui.search_controller import SearchController
 from leaflet_app.ui.settings import Preferences
 from leaflet_app.ui.style import UI_PX, app_stylesheet, heading_px, list_px, palette
+
+if TYPE_CHECKING:
+    from leaflet_app.ui.kiosk import KioskController
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +56,7 @@ class MainWindow(QMainWindow):
         self.history: list[tuple[str, str, str | None]] = []
         self._styled_theme = ""  # the theme whose style sheet is applied
         self.refuse_close = False  # kiosk mode: nothing but the staff exit may close the window
-        self.kiosk: QObject | None = None  # the KioskController, in kiosk mode
+        self.kiosk: KioskController | None = None  # set in kiosk mode
         self.actions_ = create_actions(self)
         central = QWidget(self)
         layout = self.central_layout = QVBoxLayout(central)
@@ -204,10 +207,14 @@ class MainWindow(QMainWindow):
             self.open_leaflet(leaflet_id, section or None)
 
     def print_leaflet(self) -> None:
+        from leaflet_app.ui import print_dialog  # Qt's print support loads when first needed
+
         if self.leaflet_view.leaflet is not None:
             print_dialog.print_leaflet(self, self.library, self.leaflet_view.leaflet, self.prefs.mode)
 
     def export_pdf(self) -> None:
+        from leaflet_app.ui import print_dialog
+
         if self.leaflet_view.leaflet is not None:
             print_dialog.export_pdf(self, self.library, self.leaflet_view.leaflet, self.prefs.mode)
 
