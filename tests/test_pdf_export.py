@@ -199,8 +199,6 @@ def test_subset_holds_only_the_chosen_sections(
         assert (first_line in text) == (section.id in ("relapse", "summary")), section.id
 
 
-@pytest.mark.xfail(reason="Qt draws every line of a table-cell paragraph that crosses a page "
-                   "break on both pages (clipped, but in the text layer)")
 @pytest.mark.parametrize("name", ["both", "both-large"])
 def test_both_columns_hold_each_line_once(
     exported: dict[str, Exported], leaflet: Leaflet, name: str
@@ -319,3 +317,39 @@ def test_fonts_are_embedded(exported: dict[str, Exported]) -> None:
                 fonts.append(descendant["/FontDescriptor"])
         assert fonts and all(any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3"))
                              for fd in fonts)  # fmt: skip
+
+
+def test_paragraphs_are_split_at_page_breaks_without_moving_a_line(qapp: object) -> None:
+    """A list item in a table cell and a plain paragraph, each running over many pages."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from leaflet_app.printing.pdf_export import _page_break_splits, _split_paragraphs_at_page_breaks
+
+    def lines(doc: QTextDocument) -> list[tuple[float, float, str]]:
+        out, block = [], doc.begin()
+        while block.isValid():
+            rect, layout = doc.documentLayout().blockBoundingRect(block), block.layout()
+            for line in (layout.lineAt(i) for i in range(layout.lineCount())):
+                text = block.text()[line.textStart() : line.textStart() + line.textLength()]
+                out.append((rect.top() + line.y(), rect.left() + line.x(), text.strip()))
+            block = block.next()
+        return out
+
+    words = " ".join(f"word{i}" for i in range(300))
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setHtml(f"<table width='100%' cellpadding='8'><tr><td><ul><li>{words}</li><li>next</li>"
+                f"</ul></td><td><p>{words}</p></td></tr></table><p>{words}</p>")  # fmt: skip
+    doc.setPageSize(QSizeF(300, 200))
+    before, pages = lines(doc), doc.pageCount()
+    assert len(_page_break_splits(doc, 200) or []) > 6
+    _split_paragraphs_at_page_breaks(doc, 200)
+    assert lines(doc) == before and doc.pageCount() == pages
+    assert _page_break_splits(doc, 200) == []
+    bullets, block = 0, doc.begin()
+    while block.isValid():
+        bullets += block.textList() is not None
+        block = block.next()
+    assert bullets == 2
+    assert doc.toPlainText().split() == (words + " " + "next " + words + " " + words).split()

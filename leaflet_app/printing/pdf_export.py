@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MAX_KEEP_PASSES = 40  # each pass moves one orphaned heading; leaflets have a handful
+MAX_SPLIT_PASSES = 4  # splitting keeps every line where it was; later passes only check that
 BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 # Qt moves a line that would cross a page break to the next page, but rounding can leave its
 # top a hair (well under a device pixel) above the break; treat such a line as on the next page.
@@ -146,6 +147,7 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     _no_repeated_header_rows(body.rootFrame())
     body.setPageSize(body_rect.size())
     _keep_headings_with_next(body, body_rect.height())
+    _split_paragraphs_at_page_breaks(body, body_rect.height())
     return PagedLeaflet(
         body, header, footer, page, body_rect, families, sizes.footer, options.mode, px(1)
     )
@@ -234,6 +236,61 @@ def _keep_headings_with_next(doc: QTextDocument, page_h: float) -> None:
         # A format change relays out only part of a paginated document and can leave later
         # blocks with no lines at all; lay out everything again.
         doc.markContentsDirty(0, doc.characterCount())
+
+
+def _page_break_splits(doc: QTextDocument, page_h: float) -> list[tuple[QTextBlock, int]] | None:
+    """Each paragraph that continues on a later page, with the position of that line's start.
+
+    None when some paragraph has no lines: an edit left it unlaid-out.
+    """
+    splits = []
+    block = doc.begin()
+    while block.isValid():
+        lines = _line_tops(doc, block)
+        if not lines and block.length() > 1 and block.isVisible():
+            return None
+        for index in range(1, len(lines)):
+            if page_of(lines[index][0], page_h) > page_of(lines[index - 1][0], page_h):
+                splits.append((block, block.position() + block.layout().lineAt(index).textStart()))
+        block = block.next()
+    return splits
+
+
+def _split_paragraphs_at_page_breaks(doc: QTextDocument, page_h: float) -> None:
+    """Make every paragraph that runs onto the next page two paragraphs, one on each page.
+
+    Painting a page, Qt also draws the line just above it of any paragraph that crosses its
+    top edge: hidden by the clip, but in the PDF's text layer, so that line would be copied,
+    searched and read aloud twice. Split at the break, the part on the earlier page lies
+    wholly above the page and is skipped. The second part keeps the paragraph's format
+    without its top margin, first-line indent, page break or list bullet, and the first part
+    loses its bottom margin, so every line stays exactly where it was.
+    """
+    for _ in range(MAX_SPLIT_PASSES):
+        splits = _page_break_splits(doc, page_h)
+        if splits is None:  # see _keep_headings_with_next
+            doc.markContentsDirty(0, doc.characterCount())
+            continue
+        if not splits:
+            return
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()  # one relayout for all the splits
+        for block, position in reversed(splits):  # from the end: earlier positions stay valid
+            block_format = block.blockFormat()
+            text_list = block.textList()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(position)
+            first = QTextBlockFormat(block_format)
+            first.setBottomMargin(0)
+            cursor.setBlockFormat(first)
+            second = QTextBlockFormat(block_format)
+            second.setTopMargin(0)
+            second.setTextIndent(0)
+            second.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            cursor.insertBlock(second, cursor.charFormat())
+            if text_list is not None:
+                text_list.remove(cursor.block())  # indented like the item, without a bullet
+        edit.endEditBlock()
 
 
 def paint(painter: QPainter, paged: PagedLeaflet, index: int) -> None:
