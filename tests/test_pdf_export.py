@@ -253,6 +253,24 @@ def test_dosage_numbers_survive(
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
+def test_no_body_text_hides_under_the_header_or_footer(
+    exported: dict[str, Exported], library: Library, leaflet: Leaflet, name: str
+) -> None:
+    """Text clipped away at a page's edge would still be copied, searched and read aloud."""
+    variant = exported[name]
+    mode, gap = variant.options.mode, pl.MARGINS.gap * 72 / 25.4  # points
+    for index in range(variant.page_count):
+        runs = runs_of(variant.reader, index)
+        _, body, _ = split_page(runs, expected_header(library, mode),
+                                expected_footer(leaflet, mode, index + 1, variant.page_count))
+        start = runs.index(body[0])
+        header_bottom = min(run.y for run in runs[:start])
+        footer_top = max(run.y for run in runs[start + len(body):])
+        for run in body:
+            assert header_bottom - run.y > gap and run.y - footer_top > gap, (index + 1, run.text)
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
 def test_no_run_is_painted_twice(exported: dict[str, Exported], name: str) -> None:
     for page in exported[name].pages:
         seen = Counter((round(run.x), round(run.y), run.text) for run in page.body)
