@@ -8,23 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks.generate import generate
+from benchmarks.timing import best_of
 from leaflet_app.core.loader import content_folders, load_library
-
-
-def _best_of(runs: int, action: object) -> float:
-    assert callable(action)
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def figures() -> Iterator[tuple[str, float, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         root = generate(Path(tmp) / "content", 2000)
-        load_time = _best_of(3, lambda: load_library([root]))
+        load_time = best_of(3, lambda: load_library([root]))
         yield "content_load_2000_leaflets", load_time * 1000, "ms"
         library = load_library([root])
         first = library.leaflets[0]
@@ -39,4 +30,4 @@ def figures() -> Iterator[tuple[str, float, str]]:
                 for section in translation.sections:
                     _ = section.html
         yield "content_render_all_2000_leaflets_eagerly", (time.perf_counter() - start) * 1000, "ms"
-    yield "content_load_bundled", _best_of(5, lambda: load_library(content_folders())) * 1000, "ms"
+    yield "content_load_bundled", best_of(5, lambda: load_library(content_folders())) * 1000, "ms"

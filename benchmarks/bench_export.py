@@ -7,9 +7,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from benchmarks.timing import best_of
 
 LEAFLET = "baricitinib"
 MODES = ("en", "zh", "both")
@@ -18,15 +19,6 @@ MODES = ("en", "zh", "both")
 def _run(command: list[str]) -> None:
     subprocess.run(command, check=True, capture_output=True)
 
-
-def _best_of(runs: int, action: object) -> float:
-    assert callable(action)
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def _chromium() -> str | None:
@@ -74,18 +66,18 @@ def figures() -> Iterator[tuple[str, float, str]]:
         for mode in MODES:
             options = PrintOptions(mode=mode)  # type: ignore[arg-type]
             out = folder / "a.pdf"
-            in_app = _best_of(5, lambda o=options, p=out: export_pdf(p, library, leaflet, o))
+            in_app = best_of(5, lambda o=options, p=out: export_pdf(p, library, leaflet, o))
             yield f"export_{mode}_in_app", in_app * 1000, "ms"
             command = [sys.executable, "-m", "leaflet_app", "export", LEAFLET,
                        "-o", str(folder / "c.pdf"), "--lang", mode]  # fmt: skip
-            process = _best_of(3, lambda c=command: _run(c))
+            process = best_of(3, lambda c=command: _run(c))
             yield f"export_{mode}_cli_process", process * 1000, "ms"
             if chromium is None:
                 continue
             html = _html_file(folder, mode)
             chrome = [chromium, "--headless", "--disable-gpu", "--no-sandbox",
                       f"--print-to-pdf={folder / 'chrome.pdf'}", html.as_uri()]  # fmt: skip
-            browser = _best_of(3, lambda c=chrome: _run(c))
+            browser = best_of(3, lambda c=chrome: _run(c))
             yield f"export_{mode}_chromium_print_to_pdf", browser * 1000, "ms"
             yield f"export_{mode}_cli_vs_chromium_ratio", process / browser, "x"
     del app

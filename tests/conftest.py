@@ -121,3 +121,18 @@ def make_window(qtbot, settings_file: Path, tmp_path: Path):  # type: ignore[no-
         return window
 
     return make
+
+
+@pytest.fixture(scope="module")
+def library():  # type: ignore[no-untyped-def]
+    """The bundled content, loaded once per test module."""
+    from leaflet_app.core.loader import load_library
+
+    return load_library()
+
+
+@pytest.fixture(scope="module")
+def leaflet(library):  # type: ignore[no-untyped-def]
+    found = library.get("baricitinib")
+    assert found is not None
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import FakeClock
 
 from leaflet_app.core.kiosk_config import KioskConfig, load_kiosk_config, with_overrides
 from leaflet_app.core.kiosk_pin import PinGate, hash_pin, is_pin_hash, verify_pin
@@ -14,16 +15,6 @@ from leaflet_app.kiosk_pin_cli import run_hash_pin
 # One hash shared by the tests: scrypt is deliberately slow (about 50 ms).
 PIN = "2468"
 PIN_HASH = hash_pin(PIN)
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def write_config(tmp_path: Path, body: str) -> Path:

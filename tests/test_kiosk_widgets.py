@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import FakeClock
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -33,16 +34,6 @@ pytestmark = pytest.mark.gui
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN)
-
-
-class FakeClock:
-    """A clock the test moves by hand, so idle minutes pass instantly."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 # -- on-screen keyboard -------------------------------------------------------------------------

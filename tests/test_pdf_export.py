@@ -13,7 +13,6 @@ from pypdf import PdfReader
 
 from leaflet_app.core import print_layout as pl
 from leaflet_app.core.document import Mode, langs_of, review_line, title_of
-from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import Lang, Leaflet, Library
 from leaflet_app.core.print_layout import PrintOptions
 
@@ -100,18 +99,6 @@ VARIANTS: dict[str, PrintOptions] = {
     "both-large": PrintOptions(mode="both", large_print=True),
     "zh-subset": PrintOptions(mode="zh", sections=("relapse", "summary")),
 }
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library()
-
-
-@pytest.fixture(scope="module")
-def leaflet(library: Library) -> Leaflet:
-    found = library.get("baricitinib")
-    assert found is not None
-    return found
 
 
 @pytest.fixture(scope="module")

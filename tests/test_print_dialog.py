@@ -9,25 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 
-from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import Leaflet, Library
 from leaflet_app.core.print_layout import PrintOptions
 from leaflet_app.ui import print_dialog
 from leaflet_app.ui.print_dialog import PrintOptionsDialog
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library()
-
-
-@pytest.fixture(scope="module")
-def leaflet(library: Library) -> Leaflet:
-    found = library.get("baricitinib")
-    assert found is not None
-    return found
 
 
 def test_dialog_starts_from_the_reading_language_with_every_section(
