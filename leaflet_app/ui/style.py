@@ -44,6 +44,7 @@ QListWidget::item {{
     padding: 10px 0; min-height: 44px; border-radius: 8px; border: 1px solid {theme.surface};
 }}
 QListWidget::item:selected {{ background: {theme.accent}; color: {theme.background}; }}
+QListWidget#searchResults {{ padding: 8px 24px; }}
 QListWidget#leafletList::item {{ background: {theme.surface}; margin: 4px 0; padding: 12px 16px; }}
 QListWidget#leafletList::item:selected {{ background: {theme.accent}; }}
 QTextBrowser {{ border: none; background: {theme.background}; }}
