@@ -28,13 +28,13 @@ def kiosk(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     made: list[KioskController] = []
 
     def make(idle: float = 60.0, countdown: float = 0.3, printer: str | None = None,
-             pin_dialog=None) -> KioskController:  # type: ignore[no-untyped-def]  # fmt: skip
+             pin_dialog=None, hold_ms: int = 3000) -> KioskController:  # type: ignore[no-untyped-def]  # fmt: skip
         config = KioskConfig(idle_timeout_s=idle, countdown_s=countdown, printer=printer,
                              pin_hash=hash_pin(PIN))  # fmt: skip
         window = MainWindow(load_library(), Preferences(None, persist=False), install_fonts(),
                             cache_dir=tmp_path / "cache")  # fmt: skip
         qtbot.addWidget(window)
-        controller = KioskController(window, config, tick_ms=10, pin_dialog=pin_dialog)
+        controller = KioskController(window, config, tick_ms=10, pin_dialog=pin_dialog, hold_ms=hold_ms)
         made.append(controller)
         window.resize(1280, 800)
         window.showFullScreen()
@@ -269,3 +269,18 @@ def test_bad_config_names_the_key_and_still_starts(qtbot, tmp_path, capsys) -> N
         assert window.prefs.mode == "zh"
     finally:
         window.kiosk.leave()
+
+
+def test_holding_the_banner_corner_asks_for_the_pin(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    asked: list[bool] = []
+    k = kiosk(pin_dialog=lambda gate, parent: asked.append(True) or False, hold_ms=50)
+    banner = k.window.banner
+    corner = QPoint(banner.width() - 10, 10)
+    qtbot.mousePress(banner, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.waitUntil(lambda: asked == [True], timeout=2000)
+    qtbot.mouseRelease(banner, Qt.MouseButton.LeftButton, pos=corner)
+    # A short tap elsewhere on the banner does nothing.
+    qtbot.mouseClick(banner, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.wait(120)
+    assert asked == [True]
+    assert k.window.isVisible()

@@ -41,7 +41,7 @@ class KioskGuard(QObject):
         self.kiosk = kiosk
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
-        self._hold.setInterval(HOLD_MS)
+        self._hold.setInterval(kiosk.hold_ms)
         self._hold.timeout.connect(kiosk.ask_for_pin)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -72,6 +72,7 @@ class KioskController(QObject):
     """Turns a MainWindow into the waiting-room kiosk and resets it when a patient leaves."""
 
     def __init__(self, window: MainWindow, config: KioskConfig, *, tick_ms: int = 250,
+                 hold_ms: int = HOLD_MS,
                  pin_dialog: Callable[[PinGate, QWidget], bool] | None = None) -> None:  # fmt: skip
         super().__init__(window)
         self.window, self.config = window, config
@@ -79,6 +80,7 @@ class KioskController(QObject):
         self.gate = PinGate(config.pin_hash)
         self._pin_dialog = pin_dialog or _ask_pin
         self.exiting = False
+        self.hold_ms = hold_ms
         window.refuse_close = True
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.menuBar().hide()
