@@ -21,13 +21,8 @@ from PySide6.QtWidgets import (
 from leaflet_app.core.kiosk_pin import PinGate, hash_pin
 from leaflet_app.core.kiosk_session import IdlePolicy
 from leaflet_app.core.reading import STANDARD
-from leaflet_app.ui.kiosk_widgets import (
-    IdleMonitor,
-    IdleNotice,
-    OnScreenKeyboard,
-    PinDialog,
-    enable_touch_scrolling,
-)
+from leaflet_app.ui.kiosk_idle import IdleMonitor, IdleNotice
+from leaflet_app.ui.kiosk_input import OnScreenKeyboard, PinDialog, enable_touch_scrolling
 from leaflet_app.ui.style import app_stylesheet
 
 pytestmark = pytest.mark.gui

@@ -17,13 +17,8 @@ from leaflet_app.core.kiosk_config import KioskConfig
 from leaflet_app.core.kiosk_pin import PinGate
 from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, SessionDefaults
 from leaflet_app.core.print_layout import PrintOptions, default_paper
-from leaflet_app.ui.kiosk_widgets import (
-    IdleMonitor,
-    IdleNotice,
-    OnScreenKeyboard,
-    PinDialog,
-    enable_touch_scrolling,
-)
+from leaflet_app.ui.kiosk_idle import IdleMonitor, IdleNotice
+from leaflet_app.ui.kiosk_input import OnScreenKeyboard, PinDialog, enable_touch_scrolling
 from leaflet_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
