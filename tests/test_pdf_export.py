@@ -329,7 +329,7 @@ def test_paragraphs_are_split_at_page_breaks_without_moving_a_line(qapp: object)
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QTextDocument
 
-    from leaflet_app.printing.pdf_export import _page_break_splits, _split_paragraphs_at_page_breaks
+    from leaflet_app.printing.page_breaks import _page_break_splits, split_paragraphs_at_page_breaks
 
     def lines(doc: QTextDocument) -> list[tuple[float, float, str]]:
         out, block = [], doc.begin()
@@ -349,7 +349,7 @@ def test_paragraphs_are_split_at_page_breaks_without_moving_a_line(qapp: object)
     doc.setPageSize(QSizeF(300, 200))
     before, pages = lines(doc), doc.pageCount()
     assert len(_page_break_splits(doc, 200) or []) > 6
-    _split_paragraphs_at_page_breaks(doc, 200)
+    split_paragraphs_at_page_breaks(doc, 200)
     assert lines(doc) == before and doc.pageCount() == pages
     assert _page_break_splits(doc, 200) == []
     bullets, block = 0, doc.begin()

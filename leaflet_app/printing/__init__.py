@@ -1,5 +1,6 @@
 """Printing and PDF export: one renderer for print preview, printers and PDF files."""
 
-from leaflet_app.printing.pdf_export import ExportError, export_pdf, render, standard_printer
+from leaflet_app.printing.errors import ExportError
+from leaflet_app.printing.pdf_export import export_pdf, render, standard_printer
 
 __all__ = ["ExportError", "export_pdf", "render", "standard_printer"]

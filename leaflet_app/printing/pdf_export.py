@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -22,11 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextBlock,
-    QTextBlockFormat,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextFrame,
     QTextTable,
 )
@@ -35,28 +30,21 @@ from leaflet_app.core import print_layout as pl
 from leaflet_app.core.document import DocumentOptions, Mode, build_html, title_of
 from leaflet_app.core.model import Leaflet, Library
 from leaflet_app.core.print_layout import PrintOptions
+from leaflet_app.printing.errors import ExportError
+from leaflet_app.printing.page_breaks import (
+    EPSILON,
+    keep_headings_with_next,
+    split_paragraphs_at_page_breaks,
+)
+from leaflet_app.printing.pdf_text_layer import finish_pdf
 from leaflet_app.ui.fonts import install_fonts
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-MAX_KEEP_PASSES = 40  # each pass moves one orphaned heading; leaflets have a handful
-MAX_SPLIT_PASSES = 4  # splitting keeps every line where it was; later passes only check that
-BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-# Qt moves a line that would cross a page break to the next page, but rounding can leave its
-# top a hair (well under a device pixel) above the break; treat such a line as on the next page.
-EPSILON = 1.0
 CLIP_TOP_MM = 1.5
 
-
-def page_of(y: float, page_h: float) -> int:
-    """The 0-based page a document y coordinate belongs to."""
-    return int((y + EPSILON) // page_h)
-
-
-class ExportError(Exception):
-    """A PDF could not be written; the message is meant for the user."""
 
 
 def page_layout(options: PrintOptions) -> QPageLayout:
@@ -146,8 +134,8 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     body.setHtml(pl.note_html(options.note, options.mode) + _leaflet_html(leaflet, options))
     _no_repeated_header_rows(body.rootFrame())
     body.setPageSize(body_rect.size())
-    _keep_headings_with_next(body, body_rect.height())
-    _split_paragraphs_at_page_breaks(body, body_rect.height())
+    keep_headings_with_next(body, body_rect.height())
+    split_paragraphs_at_page_breaks(body, body_rect.height())
     return PagedLeaflet(
         body, header, footer, page, body_rect, families, sizes.footer, options.mode, px(1)
     )
@@ -178,119 +166,6 @@ def _leaflet_html(leaflet: Leaflet, options: PrintOptions) -> str:
         build_html(leaflet, options.mode, DocumentOptions(sections=[sid], title_block=index == 0))
         for index, sid in enumerate(ids)
     )
-
-
-def _line_tops(doc: QTextDocument, block: QTextBlock) -> list[tuple[float, float]]:
-    """(top, bottom) of each laid-out line of ``block`` in document coordinates."""
-    rect = doc.documentLayout().blockBoundingRect(block)
-    layout = block.layout()
-    lines = (layout.lineAt(i) for i in range(layout.lineCount()))
-    return [(rect.top() + ln.y(), rect.top() + ln.y() + ln.height()) for ln in lines]
-
-
-def _orphaned_heading(doc: QTextDocument, page_h: float, after: int) -> QTextBlock | None:
-    """The first heading from position ``after`` whose following text starts on a later page."""
-    block = doc.findBlock(after)
-    while block.isValid():
-        nxt = block.next()
-        if block.blockFormat().headingLevel() and nxt.isValid():
-            lines = _line_tops(doc, block)
-            following = _line_tops(doc, nxt)[:2]
-            if lines and following and page_of(following[-1][0], page_h) > page_of(
-                lines[0][0], page_h
-            ):
-                return block
-        block = nxt
-    return None
-
-
-def _break_before(block: QTextBlock) -> None:
-    """A page break before ``block``, or before its whole row when it opens a table cell."""
-    cursor = QTextCursor(block)
-    table = cursor.currentTable()
-    if table is not None and table.cellAt(cursor).firstCursorPosition().block() == block:
-        # Each section of side-by-side mode is a one-row table: moving the table moves both
-        # languages together. A break inside one cell would move one column only.
-        table_format = table.format()
-        table_format.setPageBreakPolicy(BREAK_BEFORE)
-        table.setFormat(table_format)
-        return
-    block_format = QTextBlockFormat(block.blockFormat())
-    block_format.setPageBreakPolicy(BREAK_BEFORE)
-    cursor.setBlockFormat(block_format)
-
-
-def _keep_headings_with_next(doc: QTextDocument, page_h: float) -> None:
-    """Move a heading left alone at a page's foot onto the next page, with its text.
-
-    Qt has no keep-with-next, so such a heading (or its row) gets a page break before it.
-    Headings are handled top to bottom; each is moved at most once.
-    """
-    after = 0
-    for _ in range(MAX_KEEP_PASSES):
-        block = _orphaned_heading(doc, page_h, after)
-        if block is None:
-            return
-        _break_before(block)
-        after = block.position() + block.length()
-        # A format change relays out only part of a paginated document and can leave later
-        # blocks with no lines at all; lay out everything again.
-        doc.markContentsDirty(0, doc.characterCount())
-
-
-def _page_break_splits(doc: QTextDocument, page_h: float) -> list[tuple[QTextBlock, int]] | None:
-    """Each paragraph that continues on a later page, with the position of that line's start.
-
-    None when some paragraph has no lines: an edit left it unlaid-out.
-    """
-    splits = []
-    block = doc.begin()
-    while block.isValid():
-        lines = _line_tops(doc, block)
-        if not lines and block.length() > 1 and block.isVisible():
-            return None
-        for index in range(1, len(lines)):
-            if page_of(lines[index][0], page_h) > page_of(lines[index - 1][0], page_h):
-                splits.append((block, block.position() + block.layout().lineAt(index).textStart()))
-        block = block.next()
-    return splits
-
-
-def _split_paragraphs_at_page_breaks(doc: QTextDocument, page_h: float) -> None:
-    """Make every paragraph that runs onto the next page two paragraphs, one on each page.
-
-    Painting a page, Qt also draws the line just above it of any paragraph that crosses its
-    top edge: hidden by the clip, but in the PDF's text layer, so that line would be copied,
-    searched and read aloud twice. Split at the break, the part on the earlier page lies
-    wholly above the page and is skipped. The second part keeps the paragraph's format
-    without its top margin, first-line indent, page break or list bullet, and the first part
-    loses its bottom margin, so every line stays exactly where it was.
-    """
-    for _ in range(MAX_SPLIT_PASSES):
-        splits = _page_break_splits(doc, page_h)
-        if splits is None:  # see _keep_headings_with_next
-            doc.markContentsDirty(0, doc.characterCount())
-            continue
-        if not splits:
-            return
-        edit = QTextCursor(doc)
-        edit.beginEditBlock()  # one relayout for all the splits
-        for block, position in reversed(splits):  # from the end: earlier positions stay valid
-            block_format = block.blockFormat()
-            text_list = block.textList()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(position)
-            first = QTextBlockFormat(block_format)
-            first.setBottomMargin(0)
-            cursor.setBlockFormat(first)
-            second = QTextBlockFormat(block_format)
-            second.setTopMargin(0)
-            second.setTextIndent(0)
-            second.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
-            cursor.insertBlock(second, cursor.charFormat())
-            if text_list is not None:
-                text_list.remove(cursor.block())  # indented like the item, without a bullet
-        edit.endEditBlock()
 
 
 def paint(painter: QPainter, paged: PagedLeaflet, index: int) -> None:
@@ -396,7 +271,7 @@ def export_pdf(path: Path, library: Library, leaflet: Leaflet, options: PrintOpt
         configure(writer, leaflet, options)
         pages = render(writer, library, leaflet, options)
         del writer  # flushes and closes the file
-        _finish_pdf(tmp, pl.PDF_LANG[options.mode])
+        finish_pdf(tmp, pl.PDF_LANG[options.mode])
         os.replace(tmp, path)
     except ExportError:
         _discard(tmp)
@@ -410,69 +285,3 @@ def export_pdf(path: Path, library: Library, leaflet: Leaflet, options: PrintOpt
 def _discard(tmp: Path) -> None:
     with contextlib.suppress(OSError):
         tmp.unlink()
-
-
-# Qt's ToUnicode maps each glyph to the lowest code point the font gives it, so CJK text
-# extracts as radicals (U+2E80-U+2FDF: "⻛" for 风, "⼾" for 户) and spaces as tabs. NFKC
-# cannot undo all of it, so the maps are corrected to what the font shows (Noto Sans SC).
-RADICALS = (
-    "⺂⺃⺅⺇⺉⺋⺍⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺟⺠⺡⺣⺤⺦⺨⺩⺭⺮⺯⺰⺱⺳⺹⺺⺽⺾⺿⻀⻂⻅⻆⻇⻈⻉⻊⻋⻌⻐⻑⻒⻓⻔⻕⻖⻘⻙⻚⻛⻜⻝"
-    "⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻮⻯⻰⻱⻲⻳⼀⼁⼂⼃⼄⼅⼆⼇⼈⼉⼊⼋⼌⼍⼎⼏⼐⼑⼒⼓⼔⼕⼖⼗⼘⼙⼚⼛⼜⼝⼞⼟⼠⼡⼢⼣⼤⼥⼦"
-    "⼧⼨⼩⼪⼫⼬⼭⼮⼯⼰⼱⼲⼳⼴⼵⼶⼷⼸⼺⼻⼼⼽⼾⼿⽀⽁⽂⽃⽄⽅⽆⽇⽈⽉⽊⽋⽌⽍⽎⽏⽐⽑⽒⽓⽔⽕⽖⽗⽘⽙⽚⽛⽜⽝⽞⽟⽠⽡⽢⽣"
-    "⽤⽥⽦⽧⽨⽩⽪⽫⽬⽭⽮⽯⽰⽱⽲⽳⽴⽵⽶⽷⽸⽹⽺⽻⽼⽽⽿⾀⾁⾂⾃⾄⾅⾆⾇⾈⾉⾊⾋⾌⾍⾎⾏⾐⾑⾒⾔⾕⾖⾗⾘⾙⾚⾛⾜⾝⾞⾟⾠⾡"
-    "⾢⾣⾤⾥⾦⾧⾨⾩⾪⾫⾬⾭⾮⾯⾰⾱⾲⾳⾴⾵⾶⾷⾸⾹⾺⾼⾽⾾⾿⿀⿁⿂⿃⿄⿅⿆⿇⿈⿉⿊⿋⿌⿍⿎⿏⿑⿒⿓⿕"
-)
-IDEOGRAPHS = (
-    "乛乚亻𠘨刂㔾𭕄尣尢巳幺彑彐忄扌攵旡歺母民氵灬爫丬犭𤣩礻𥫗糹纟罓㓁耂肀𦥑艹艹艹衤见角𧢲讠贝𧾷车辶钅長镸长门𨸏阝青韦页风飞食"
-    "𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐齿竜龙龜亀龟一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子"
-    "宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彡彳心戈户手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生"
-    "用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見言谷豆豕豸貝赤走足身車辛辰辵"
-    "邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠齊齒龍龠"
-)
-TO_UNICODE_FIX = {ord(r): i for r, i in zip(RADICALS, IDEOGRAPHS, strict=True)} | {0x09: " "}
-_HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
-
-
-def _fix_hex(match: re.Match[bytes]) -> bytes:
-    fixed = TO_UNICODE_FIX.get(int(match.group(1), 16))
-    if fixed is None:
-        return match.group(0)
-    return b"<" + fixed.encode("utf-16-be").hex().encode() + b">"
-
-
-def fix_to_unicode(cmap: bytes) -> bytes:
-    """Rewrite the destination code points of a ToUnicode CMap (bfrange arrays and bfchar)."""
-    out = []
-    for line in cmap.split(b"\n"):
-        if b"[" in line:
-            head, _, tail = line.partition(b"[")
-            line = head + b"[" + _HEX.sub(_fix_hex, tail)
-        elif line.count(b"<") in (2, 3) and line.startswith(b"<"):
-            src, _, dest = line.rpartition(b" ")
-            line = src + b" " + _HEX.sub(_fix_hex, dest)
-        out.append(line)
-    return b"\n".join(out)
-
-
-def _finish_pdf(path: Path, lang: str) -> None:
-    """Add /Lang (Qt has no API for it) and fix the text maps, as a small incremental update."""
-    from pypdf import PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
-
-    size = path.stat().st_size
-    if size == 0:
-        raise ExportError("the PDF came out empty (disk full?)")
-    writer = PdfWriter(str(path), incremental=True)
-    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
-    seen: set[int] = set()
-    for page in writer.pages:
-        resources: Any = page["/Resources"]
-        for font in resources["/Font"].values():
-            stream = font.get_object().get("/ToUnicode")
-            if stream is None or stream.idnum in seen:
-                continue
-            seen.add(stream.idnum)
-            cmap = stream.get_object()
-            cmap.set_data(fix_to_unicode(cmap.get_data()))
-    with path.open("wb") as handle:
-        writer.write(handle)

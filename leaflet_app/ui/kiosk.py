@@ -150,7 +150,7 @@ class KioskController(QObject):
 
     def print_direct(self) -> None:
         """Straight to the configured printer: no dialog that could save to a file."""
-        from leaflet_app.printing import pdf_export
+        from leaflet_app.printing import ExportError, pdf_export
 
         leaflet = self.window.leaflet_view.leaflet
         if leaflet is None or not self.config.printer:
@@ -160,7 +160,7 @@ class KioskController(QObject):
         printer.setPrinterName(self.config.printer)
         try:
             pdf_export.render(printer, self.window.library, leaflet, options)
-        except pdf_export.ExportError:
+        except ExportError:
             log.warning("kiosk printing failed on printer %s", self.config.printer)
 
     # -- starting over ------------------------------------------------------------------------
