@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,7 @@ class LeafletView(QWidget):
         self.css = ""
         self.body_font = QFont()
         self._document: QTextDocument | None = None
+        self._tops: dict[str, float] | None = None  # see section_tops
         self.measure_px = 650  # longest comfortable line: about 65 Latin characters
         # Set when we scroll to a section, so a section near the end (which cannot reach the
         # top of the viewport) still counts as the reader's place until they scroll.
@@ -128,6 +129,7 @@ class LeafletView(QWidget):
             # event-loop turn, so switching language many times does not pile them up.
             self._document.setParent(None)
         self._document = document
+        self._tops = None
         self.document_replaced.emit()
         self.set_measure(self.measure_px)
         self.title.setText(title_of(leaflet, self.mode))
@@ -142,7 +144,11 @@ class LeafletView(QWidget):
         self._sync_section_list()
 
     def section_tops(self) -> dict[str, float]:
-        """Y position of each section heading in the laid-out document."""
+        """Y position of each section heading in the laid-out document.
+
+        Cached until the text is re-rendered or reflowed: every scroll step asks for it."""
+        if self._tops is not None:
+            return self._tops
         document = self.browser.document()
         layout = document.documentLayout()
         tops: dict[str, float] = {}
@@ -156,6 +162,7 @@ class LeafletView(QWidget):
                         tops[name[4:]] = layout.blockBoundingRect(block).top()
                 iterator += 1
             block = block.next()
+        self._tops = tops
         return tops
 
     def current_section(self) -> str | None:
@@ -174,10 +181,10 @@ class LeafletView(QWidget):
         return current
 
     def scroll_to_section(self, section_id: str) -> None:
+        self.browser.ensure_laid_out()
         top = self.section_tops().get(section_id)
         if top is None:
             return
-        self.browser.ensure_laid_out()
         bar = self.browser.verticalScrollBar()
         bar.setValue(int(top))
         self._pinned = (section_id, bar.value())
@@ -187,6 +194,7 @@ class LeafletView(QWidget):
         """Longest line of text in pixels; wider viewports get side margins instead."""
         self.measure_px = pixels
         self.browser.set_measure(pixels * (2 if self.mode == "both" else 1))
+        self._tops = None  # new side margins reflow the text
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # On a small screen the text needs the room more than the section list does.
@@ -194,6 +202,7 @@ class LeafletView(QWidget):
         super().resizeEvent(event)
 
     def _keep_place(self) -> None:
+        self._tops = None  # the new width reflowed the text
         # A new width reflows the text; stay on the section the reader had reached.
         if self._pinned is not None:
             self.scroll_to_section(self._pinned[0])
@@ -210,10 +219,6 @@ class LeafletView(QWidget):
                 self.sections.setCurrentItem(item)
                 self.sections.blockSignals(False)
                 break
-
-    def move_cursor_to(self, cursor: QTextCursor) -> None:
-        self.browser.setTextCursor(cursor)
-        self.browser.ensureCursorVisible()
 
     def _retranslate(self) -> None:
         self.sections.setAccessibleName(self.tr("Sections"))

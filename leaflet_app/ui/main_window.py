@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -311,9 +310,3 @@ class MainWindow(QMainWindow):
             return
         self.prefs.sync()
         super().closeEvent(event)
-
-
-def current_app() -> QApplication:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app
