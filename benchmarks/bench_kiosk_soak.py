@@ -39,7 +39,6 @@ rng = random.Random(int(sys.argv[1]))
 leaflets = [lf.id for lf in window.library.leaflets]
 keys = list("abcdefghijklmnopqrstuvwxyz")
 def tap_tile():
-    lst = window.library_view.list
     window.go_home(); window.library_view.leaflet_chosen.emit(leaflets[rng.randrange(len(leaflets))])
 def type_key():
     kiosk.keyboard.show()

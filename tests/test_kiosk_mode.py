@@ -90,7 +90,9 @@ def test_idle_countdown_then_reset_clears_everything(qtbot, kiosk) -> None:  # t
     k.monitor.note_activity()
     notice = k.window.findChild(QWidget, "idleNotice")
     qtbot.waitUntil(notice.isVisible, timeout=3000)
-    assert "Touch the screen" in notice.findChildren(QWidget)[0].parent().findChild(QWidget).text() or True
+    texts = " ".join(label.text() for label in notice.labels)
+    assert "Touch the screen" in texts and "请触摸屏幕" in texts
+    assert int(notice.seconds_label.text()) <= 1  # the 0.3 s countdown, in whole seconds
     with qtbot.waitSignal(k.monitor.reset_requested, timeout=3000):
         pass
     assert_clean(k)

@@ -121,6 +121,7 @@ class IdleNotice(QFrame):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
+            self.labels.append(label)
         self.seconds_label = QLabel(self)
         self.seconds_label.setObjectName("idleSeconds")
         self.seconds_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
