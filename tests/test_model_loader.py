@@ -127,8 +127,9 @@ def test_sections_render_only_when_asked(make_leaflet: MakeLeaflet, tmp_path: Pa
     assert "rendered" in first.__dict__
     assert first.rendered is first.rendered, "rendered once, then cached"
     assert all("rendered" not in s.__dict__ for s in sections if s is not first)
-    assert first.text == "English text about stopping treatment."
-    assert "text" in first.__dict__
+    second = leaflet.translation("en").sections[1]
+    assert second.text == "More English text with 10 mg."
+    assert "rendered" in second.__dict__, "search text comes from the same rendering"
 
 
 def test_loading_the_library_renders_nothing(bundled: Library) -> None:

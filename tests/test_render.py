@@ -11,7 +11,6 @@ import pytest
 from leaflet_app.core.links import LinkKind, classify_link, safe_image_path, split_leaflet_link
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import Library, Problem, RenderedSection
-from leaflet_app.core.plaintext import markdown_to_text
 from leaflet_app.core.render import render_inline, render_markdown, strip_raw_html
 from leaflet_app.core.sections import split_sections
 from leaflet_app.core.translation_file import MAX_FILE_BYTES
@@ -267,28 +266,25 @@ def test_dangerous_autolink_is_text(folder: Path) -> None:
     assert result.html == "<p>&lt;javascript:alert(1)&gt;</p>"
 
 
-def test_external_links_are_marked(folder: Path) -> None:
+def test_external_links_are_inert_text_with_their_address(folder: Path) -> None:
     source = (
-        "[NHS](https://www.nhs.uk/medicines/) [EMA](http://ema.europa.eu) "
+        '[NHS](https://www.nhs.uk/medicines/ "NHS site") [EMA](http://ema.europa.eu) '
         "[call](tel:+441234567) [mail](mailto:pharmacy@example.org) <https://www.fda.gov>"
     )
     result = render(source, folder)
-    hrefs = re.findall(r'<a class="external" href="([^"]+)"', result.html)
-    assert hrefs == [
-        "https://www.nhs.uk/medicines/",
-        "http://ema.europa.eu",
-        "tel:+441234567",
-        "mailto:pharmacy@example.org",
-        "https://www.fda.gov",
-    ]
-    assert "rel=" not in result.html and "target=" not in result.html
+    assert "<a" not in result.html and "title=" not in result.html
+    assert result.text == (
+        "NHS (https://www.nhs.uk/medicines/) EMA (http://ema.europa.eu) call (tel:+441234567) "
+        "mail (pharmacy@example.org) https://www.fda.gov"
+    )
+    assert '<span class="external">NHS</span> <span class="link-address">' in result.html
     assert result.removed == ()
 
 
-def test_email_autolink_is_an_external_link(folder: Path) -> None:
+def test_email_autolink_is_shown_once_as_text(folder: Path) -> None:
     result = render("Write to <pharmacy@example.org>.", folder)
-    assert 'href="mailto:pharmacy@example.org"' in result.html
-    assert 'class="external"' in result.html
+    assert "<a" not in result.html and 'class="external"' in result.html
+    assert result.text == "Write to pharmacy@example.org."
     assert result.removed == ()
 
 
@@ -410,11 +406,15 @@ def test_bom_and_windows_newlines_load_with_right_lines(
 # --- plain text ---------------------------------------------------------------------------
 
 
+def markdown_to_text(source: str) -> str:
+    return render_markdown(source, Path(".")).text
+
+
 def test_markdown_to_text_keeps_the_words() -> None:
     source = (
         "### Check-ups {#checks}\n\n"
-        "- **Blood** tests and *liver* tests\n"
-        "1. See [your doctor](#doctor) and ![a chart](chart.png)\n"
+        "- **Blood** tests and *liver* tests\n\n"
+        "1. See [your doctor](#doctor) and ![a chart](chart.png)\n\n"
         "> `10 mg` once daily <b>only</b> <!-- hidden note -->\n\n"
         "| Dose | 剂量 |\n|---|---|\n| 2 mg | 每日 |\n"
     )
@@ -426,6 +426,24 @@ def test_markdown_to_text_keeps_the_words() -> None:
         "10 mg once daily only",
         "Dose 剂量",
         "2 mg 每日",
+    ]
+
+
+def test_search_text_is_what_the_reader_sees() -> None:
+    source = (
+        "Lower dose if eGFR < 30 mL/min or aged > 80 years.\n\n"
+        "Salt &amp; water, AT&T, 5 \\* 2 and \\_not emphasis\\_ &lt;b&gt;.\n\n"
+        "| Dose | When |\n|---|---|\n| < 2 mg | a & b |\n\n"
+        "- one <b>x</b>\n- [NHS](https://www.nhs.uk/ \"NHS\") two\n"
+    )
+    result = render_markdown(source, Path("."))
+    assert result.text.splitlines() == [
+        "Lower dose if eGFR < 30 mL/min or aged > 80 years.",
+        "Salt & water, AT&T, 5 * 2 and _not emphasis_ <b>.",
+        "Dose When",
+        "< 2 mg a & b",
+        "one x",
+        "NHS (https://www.nhs.uk/) two",
     ]
 
 

@@ -10,7 +10,6 @@ screen and on paper.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -24,26 +23,6 @@ REVIEW_LABEL = {
     "en": "Reviewed {reviewed} · next review {next_review} · version {version}",
     "zh": "审核日期 {reviewed} · 下次审核 {next_review} · 版本 {version}",
 }
-
-
-# The sanitizer emits exactly this form for internet links (see render.py).
-_EXTERNAL_LINK = re.compile(r'<a class="external" href="([^"]*)">(.*?)</a>', re.S)
-
-
-def inert_external_links(fragment: str) -> str:
-    """Internet links become plain text followed by their address: the app is offline."""
-
-    def replace(match: re.Match[str]) -> str:
-        href, text = match.group(1), match.group(2)
-        address = html.unescape(href).removeprefix("mailto:")
-        shown = re.sub(r"<[^>]+>", "", text)
-        if html.unescape(shown).strip() in (address, html.unescape(href)):
-            return f'<span class="external">{text}</span>'
-        return (
-            f'<span class="external">{text}</span> <span class="link-address">({html.escape(address)})</span>'
-        )
-
-    return _EXTERNAL_LINK.sub(replace, fragment)
 
 
 def anchor(section_id: str) -> str:
@@ -81,7 +60,7 @@ def _section_html(section: Section, lang: Lang, with_anchor: bool) -> str:
     return (
         f'<h2 class="section" id="{anchor(section.id)}-{lang}" lang="{lang}">'
         f"{name}{html.escape(section.heading)}</h2>\n"
-        f'<div lang="{lang}" class="body-{lang}">{inert_external_links(section.html)}</div>\n'
+        f'<div lang="{lang}" class="body-{lang}">{section.html}</div>\n'
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from leaflet_app.core.bundled import content_dir
 from leaflet_app.core.model import LANGS, Disclaimer, Lang, Leaflet, Library, Problem, Severity, Translation
-from leaflet_app.core.plaintext import markdown_to_text
+from leaflet_app.core.render import render_markdown
 from leaflet_app.core.sections import VALID_ID
 from leaflet_app.core.translation_file import (
     DISCLAIMER_FIELDS,
@@ -160,7 +160,7 @@ def load_disclaimer(folder: Path, today: dt.date) -> tuple[Disclaimer | None, li
             text = read_text(path, report)
             fm = parse_front_matter(text, report, DISCLAIMER_FIELDS, lang, "disclaimer") if text else None
             if fm is not None:
-                body = markdown_to_text(fm.body).replace("\n", " ").strip()
+                body = render_markdown(fm.body, folder, fm.body_line).text.replace("\n", " ").strip()
                 if not body:
                     report.error(fm.body_line, "the disclaimer text is empty")
                 texts[lang] = body

@@ -53,12 +53,10 @@ class Section:
     def html(self) -> str:
         return self.rendered.html
 
-    @functools.cached_property
+    @property
     def text(self) -> str:
-        """Plain text of heading and body, for search and snippets."""
-        from leaflet_app.core.plaintext import markdown_to_text
-
-        return markdown_to_text(self.markdown)
+        """Plain text of the body as the reader sees it, for search and snippets."""
+        return self.rendered.text
 
 
 @dataclass(frozen=True)
@@ -67,6 +65,8 @@ class RenderedSection:
 
     html: str
     removed: tuple[tuple[int, str], ...] = ()  # (line, what was removed)
+    text: str = ""  # the reader's text: html_to_text(html), for search and snippets
+    failed: bool = False  # the source could not be rendered; html is a short notice
 
 
 @dataclass(eq=False)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
+import threading
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -11,8 +13,15 @@ import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
 
+from leaflet_app.core.html_text import html_to_text
 from leaflet_app.core.links import LinkKind, classify_link, safe_image_path
+from leaflet_app.core.markdown_budget import budget_problem
 from leaflet_app.core.model import RenderedSection
+
+log = logging.getLogger(__name__)
+
+# Shown in place of a section whose source could not be rendered (and reported by check).
+FAILED_HTML = '<p class="render-error">This part of the leaflet could not be displayed. 此部分无法显示。</p>'
 
 _ALLOWED_TAGS = frozenset(
     {
@@ -92,27 +101,43 @@ class _LinkPolicy(Treeprocessor):
         self.refused: list[tuple[str, str]] = []  # (address, why)
 
     def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
-            for index, child in enumerate(list(parent)):
+        for parent in list(root.iter()):
+            # Backwards, so inserting an address after a link leaves earlier indexes valid.
+            for index in reversed(range(len(parent))):
+                child = parent[index]
                 if child.tag == "a":
-                    self._link(child)
+                    self._link(parent, index, child)
                 elif child.tag == "img":
                     self._image(parent, index, child)
 
-    def _link(self, element: etree.Element) -> None:
+    def _link(self, parent: etree.Element, index: int, element: etree.Element) -> None:
         href = element.get("href", "")
         if markdown.util.AMP_SUBSTITUTE in href:
             # An e-mail autolink <a@b.c>: python-markdown hides the address behind entities.
             href = html.unescape(href.replace(markdown.util.AMP_SUBSTITUTE, "&"))
-            element.set("href", href)
         kind = classify_link(href)
         if kind is LinkKind.REFUSED:
             self.refused.append((href, "link not allowed (only #section, leaflet: and web addresses)"))
             element.tag = "span"
             element.attrib.clear()
         elif kind is LinkKind.EXTERNAL:
+            # The app is offline: an internet link is text followed by its address, never a
+            # live link (on screen, in print or as a PDF annotation), whatever its title.
+            element.tag = "span"
+            element.attrib.clear()
             element.set("class", "external")
+            address = href.strip().removeprefix("mailto:")
+            shown = "".join(element.itertext()).replace(markdown.util.AMP_SUBSTITUTE, "&")
+            shown = html.unescape(shown).strip()
+            if shown not in (address, href.strip()):
+                note = etree.Element("span", {"class": "link-address"})
+                note.text = f"({address})"
+                note.tail = element.tail
+                element.tail = " "
+                parent.insert(index + 1, note)
         else:
+            element.attrib.pop("title", None)
+            element.set("href", href)
             element.set("class", "internal")
 
     def _image(self, parent: etree.Element, index: int, element: etree.Element) -> None:
@@ -153,14 +178,27 @@ def _sanitize(html: str) -> str:
     )
 
 
-def _converter(base_dir: Path) -> tuple[markdown.Markdown, _LinkPolicy]:
-    md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists"], output_format="html")
-    # Raw HTML is removed before conversion; keep markdown from passing any through.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    policy = _LinkPolicy(md, base_dir)
-    md.treeprocessors.register(policy, "leaflet_links", 5)
-    return md, policy
+class _Converter(threading.local):
+    """One python-markdown instance per thread, reset between sections (building one costs more
+    than converting a section)."""
+
+    def __init__(self) -> None:
+        md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists"], output_format="html")
+        # Raw HTML is removed before conversion; keep markdown from passing any through.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        self.policy = _LinkPolicy(md, Path("."))
+        md.treeprocessors.register(self.policy, "leaflet_links", 5)
+        self.md = md
+
+    def convert(self, source: str, base_dir: Path) -> tuple[str, list[tuple[str, str]]]:
+        self.md.reset()
+        self.policy.base_dir = base_dir
+        self.policy.refused = []
+        return self.md.convert(source), self.policy.refused
+
+
+_converter = _Converter()
 
 
 def _line_of(source: str, needle: str, first_line: int) -> int:
@@ -168,17 +206,29 @@ def _line_of(source: str, needle: str, first_line: int) -> int:
     return first_line + source.count("\n", 0, index) if index >= 0 else first_line
 
 
+def _failed(line: int, why: str) -> RenderedSection:
+    problem = (line, f"this section cannot be displayed: {why}")
+    return RenderedSection(FAILED_HTML, (problem,), "", failed=True)
+
+
 def render_markdown(source: str, base_dir: Path, first_line: int = 1) -> RenderedSection:
-    """Render Markdown to HTML safe to give a QTextDocument, listing what was removed."""
-    cleaned, removed = strip_raw_html(source, first_line)
-    md, policy = _converter(base_dir)
-    html = _sanitize(md.convert(cleaned))
+    """Render Markdown to HTML safe to give a QTextDocument, listing what was removed.
+
+    Never raises: a source over the limits of markdown_budget, or one that makes the
+    renderer fail, gives a short notice in place of the text and a reported problem."""
+    too_much = budget_problem(source, first_line)
+    if too_much is not None:
+        return _failed(*too_much)
+    try:
+        cleaned, removed = strip_raw_html(source, first_line)
+        converted, refused = _converter.convert(cleaned, base_dir)
+        html_out = _sanitize(converted)
+    except (RecursionError, MemoryError, ValueError, OSError) as exc:
+        log.warning("could not render a section at line %d: %s", first_line, type(exc).__name__)
+        return _failed(first_line, f"the renderer stopped ({type(exc).__name__})")
     found = [(line, f"raw HTML removed: {snippet}") for line, snippet in removed]
-    found += [
-        (_line_of(source, target, first_line), f"{why}: {target[:60]!r}")
-        for target, why in policy.refused
-    ]
-    return RenderedSection(html, tuple(sorted(found)))
+    found += [(_line_of(source, target, first_line), f"{why}: {target[:60]!r}") for target, why in refused]
+    return RenderedSection(html_out, tuple(sorted(found)), html_to_text(html_out))
 
 
 def render_section(source: str, base_dir: Path, first_line: int = 1) -> RenderedSection:
@@ -188,7 +238,7 @@ def render_section(source: str, base_dir: Path, first_line: int = 1) -> Rendered
 
 def render_inline(text: str) -> str:
     """Render a short one-paragraph text (disclaimer, headings) without the outer ``<p>``."""
-    html = render_markdown(text, Path(".")).html.strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return html
+    html_out = render_markdown(text, Path(".")).html.strip()
+    if html_out.startswith("<p>") and html_out.endswith("</p>") and html_out.count("<p>") == 1:
+        html_out = html_out[3:-4]
+    return html_out
