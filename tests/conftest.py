@@ -18,7 +18,7 @@ lang: {lang}
 title: "{title}"
 version: "1.0"
 reviewed: 2026-01-10
-next_review: 2099-01-10
+next_review: 2030-01-10
 sources:
   - "Test source"
 keywords:

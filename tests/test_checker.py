@@ -170,9 +170,9 @@ def test_front_matter_field_errors(
     [
         ("reviewed: 2026-01-10", "reviewed: soon", REVIEWED, "'reviewed' must be a date written"),
         ("reviewed: 2026-01-10", "reviewed: 10/01/2026", REVIEWED, "not '10/01/2026'"),
-        ("next_review: 2099-01-10", "next_review: 2099-13-45", NEXT_REVIEW, "not '2099-13-45'"),
-        ("next_review: 2099-01-10", "next_review: 2099-02-30", NEXT_REVIEW, "must be a date"),
-        ("next_review: 2099-01-10", "next_review: 2025-01-10", NEXT_REVIEW,
+        ("next_review: 2030-01-10", "next_review: 2030-13-45", NEXT_REVIEW, "not '2030-13-45'"),
+        ("next_review: 2030-01-10", "next_review: 2030-02-30", NEXT_REVIEW, "must be a date"),
+        ("next_review: 2030-01-10", "next_review: 2025-01-10", NEXT_REVIEW,
          "'next_review' must come after 'reviewed'"),
     ],
     ids=["word", "day-first", "month-13", "feb-30", "before-reviewed"],
@@ -345,7 +345,7 @@ def test_passed_review_date_is_a_warning_only(
     default_text: DefaultText,
 ) -> None:
     def past(lang: str) -> str:
-        return edit(default_text(lang), "next_review: 2099-01-10", "next_review: 2026-02-01")
+        return edit(default_text(lang), "next_review: 2030-01-10", "next_review: 2026-02-01")
 
     folder = make_leaflet(root=content, en=past("en"), zh=past("zh"))
     status, lines = run_check(capsys, content)
@@ -465,7 +465,8 @@ def test_leaflet_in_later_folder_replaces_earlier_with_warning(
     assert [(p.path, p.line) for p in warnings] == [(folder, 1)]
     assert (
         warnings[0].message
-        == f"leaflet 'baricitinib' replaces the one in {content_dir() / 'baricitinib'}"
+        == f"leaflet 'baricitinib' here is used instead of the one in {content_dir() / 'baricitinib'}: "
+        "a folder given later wins"
     )
 
 

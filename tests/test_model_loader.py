@@ -200,7 +200,7 @@ def test_dates_become_dates(make_leaflet: MakeLeaflet, tmp_path: Path) -> None:
     make_leaflet()
     translation = load_one(tmp_path / "content").translation("zh")
     assert translation.reviewed == dt.date(2026, 1, 10)
-    assert translation.next_review == dt.date(2099, 1, 10)
+    assert translation.next_review == dt.date(2030, 1, 10)
 
 
 @pytest.mark.parametrize(
@@ -222,7 +222,7 @@ def test_next_review_is_required(
     make_leaflet: MakeLeaflet, default_text: DefaultText, tmp_path: Path
 ) -> None:
     # A required field: leaving it out is an error, not a silent "never".
-    make_leaflet(en=edit(default_text("en"), "next_review: 2099-01-10\n", ""))
+    make_leaflet(en=edit(default_text("en"), "next_review: 2030-01-10\n", ""))
     library = load_library([tmp_path / "content"], today=TODAY)
     assert library.get("test-leaflet") is None
     assert [(p.path.name, p.line, p.message) for p in library.errors if p.path.suffix == ".md"] == [
@@ -234,8 +234,8 @@ def test_review_dates_relative_to_today(make_leaflet: MakeLeaflet, tmp_path: Pat
     make_leaflet()
     content = tmp_path / "content"
     early = load_library([content], today=dt.date(2025, 12, 1))
-    late = load_library([content], today=dt.date(2099, 6, 1))
-    for library, words in ((early, "is in the future"), (late, "review was due on 2099-01-10")):
+    late = load_library([content], today=dt.date(2030, 6, 1))
+    for library, words in ((early, "is in the future"), (late, "review was due on 2030-01-10")):
         assert library.get("test-leaflet") is not None, "a date warning never hides a leaflet"
         warnings = [p for p in library.problems if p.severity is Severity.WARNING]
         assert len(warnings) == 2 and all(words in p.message for p in warnings)

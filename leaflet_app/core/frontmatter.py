@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -22,7 +22,25 @@ def _timestamp(loader: Any, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
 
 
+def _int(loader: Any, node: yaml.Node) -> Any:
+    # Python refuses to convert integers of more than 4,300 digits (ValueError); no field
+    # needs one, so an overlong number stays text and the field check reports it.
+    if len(str(node.value)) > 30:
+        return loader.construct_scalar(node)
+    return loader.construct_yaml_int(node)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+
+MAX_NODES = 2000  # front matter is a few dozen values; more is a mistake or an attack
+
+
+def excerpt(value: object, limit: int = 40) -> str:
+    """A short, printable excerpt of a value for a message: never the whole of a long text."""
+    text = value if isinstance(value, str) else repr(value)
+    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text[: limit + 1])
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class FrontMatterError(ValueError):
@@ -41,6 +59,8 @@ class FrontMatter:
     lines: dict[str, int]
     body: str
     body_line: int  # file line number of the body's first line
+    raw: dict[str, str] = field(default_factory=dict)  # scalar values as written, e.g. "1.10"
+    duplicates: tuple[tuple[int, str], ...] = ()  # (line, key) of keys written twice
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
@@ -59,13 +79,22 @@ def split_front_matter(text: str) -> FrontMatter:
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
+        if node is not None and _has_alias(node):
+            raise FrontMatterError(
+                _first_alias_line(yaml_text),
+                "front matter uses a YAML anchor or alias (& or *); write each value out in full",
+            )
         values = loader.construct_document(node) if node is not None else None
+    except FrontMatterError:
+        raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else 1
-        raise FrontMatterError(line, f"front matter is not valid YAML: {exc.problem}") from None
+        raise FrontMatterError(line, _yaml_message(exc, lines, line)) from None
     except yaml.YAMLError as exc:
-        raise FrontMatterError(1, f"front matter is not valid YAML: {exc}") from None
+        raise FrontMatterError(1, f"front matter is not valid YAML: {excerpt(str(exc), 80)}") from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise FrontMatterError(2, f"front matter could not be read ({type(exc).__name__})") from None
     finally:
         loader.dispose()
     if values is None:
@@ -73,8 +102,58 @@ def split_front_matter(text: str) -> FrontMatter:
     if not isinstance(values, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):
         raise FrontMatterError(2, "front matter must be a mapping of 'key: value' lines")
     key_lines: dict[str, int] = {}
+    raw: dict[str, str] = {}
+    duplicates: list[tuple[int, str]] = []
     if node is not None:
-        for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in key_lines:
+                duplicates.append((key_node.start_mark.line + 2, key))
+            key_lines[key] = key_node.start_mark.line + 2
+            if isinstance(value_node, yaml.ScalarNode):
+                raw[key] = str(value_node.value)
     body = "\n".join(lines[end + 1 :])
-    return FrontMatter({str(k): v for k, v in values.items()}, key_lines, body, end + 2)
+    return FrontMatter(
+        {str(k): v for k, v in values.items()}, key_lines, body, end + 2, raw, tuple(duplicates)
+    )
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    """Whether the front matter uses an alias (``*a``). No field needs one, and nested aliases
+    expand exponentially (a 600-byte "billion laughs" file). An alias is the same node met
+    twice, so this walk stays linear in what was written."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if len(seen) > MAX_NODES:
+            raise FrontMatterError(node.start_mark.line + 2, "front matter has too many values")
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                stack.extend((key_node, value_node))
+    return False
+
+
+def _first_alias_line(yaml_text: str) -> int:
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return int(event.start_mark.line) + 2
+    return 2
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> str:
+    problem = str(exc.problem or exc.context or "")
+    if "mapping values are not allowed" in problem:
+        # The common case: a colon inside an unquoted title.
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        key = text.split(":", 1)[0].strip()
+        return (
+            f"'{excerpt(key, 20)}' has a second colon (:) in its value; "
+            f'put the value in double quotes, e.g. {excerpt(key, 20)}: "…: …"'
+        )
+    return f"front matter is not valid YAML: {excerpt(problem, 80)}"

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from leaflet_app.core.bundled import content_dir
+from leaflet_app.core.frontmatter import excerpt
 from leaflet_app.core.model import LANGS, Disclaimer, Lang, Leaflet, Library, Problem, Severity, Translation
 from leaflet_app.core.render import render_markdown
 from leaflet_app.core.sections import VALID_ID
 from leaflet_app.core.translation_file import (
     DISCLAIMER_FIELDS,
+    MAX_VERSION_CHARS,
     Report,
     load_translation,
     parse_front_matter,
@@ -22,6 +25,8 @@ from leaflet_app.core.translation_file import (
 log = logging.getLogger(__name__)
 
 DISCLAIMER_FOLDER = "_disclaimer"
+# The banner sits on every screen and page: a few short sentences, not an essay.
+MAX_DISCLAIMER_CHARS = 600
 # Shown only if no content folder has a readable disclaimer: the banner is never empty.
 FALLBACK_DISCLAIMER = Disclaimer(
     {
@@ -51,33 +56,33 @@ def load_library(
     leaflets: dict[str, Leaflet] = {}
     disclaimer: Disclaimer | None = None
     for folder in content_folders() if folders is None else folders:
-        if not folder.is_dir():
-            problems.append(Problem(folder, 1, "content folder not found"))
-            continue
         try:
+            if not folder.is_dir():
+                problems.append(Problem(folder, 1, "content folder not found"))
+                continue
             children = sorted(folder.iterdir())
         except OSError as exc:
             problems.append(Problem(folder, 1, f"cannot list content folder: {exc.strerror or exc}"))
             continue
         for child in children:
-            if not child.is_dir() or child.name.startswith("."):
+            if child.name.startswith(".") or not _is_folder(child):
                 continue
             if child.name == DISCLAIMER_FOLDER:
-                found, report = load_disclaimer(child, today)
+                found, report = _guarded(load_disclaimer, child, today)
                 problems.extend(report)
                 disclaimer = found or disclaimer
                 continue
             if child.name.startswith("_"):
                 continue
-            leaflet, report = load_leaflet(child, today)
+            leaflet, report = _guarded(load_leaflet, child, today)
             problems.extend(report)
             if leaflet is None:
                 continue
             if leaflet.id in leaflets:
                 problems.append(
-                    Problem(child, 1, f"leaflet '{leaflet.id}' replaces the one in "
-                            f"{leaflets[leaflet.id].folder}", Severity.WARNING)
-                )
+                    Problem(child, 1, f"leaflet '{leaflet.id}' here is used instead of the one in "
+                            f"{leaflets[leaflet.id].folder}: a folder given later wins", Severity.WARNING)
+                )  # fmt: skip
             leaflets[leaflet.id] = leaflet
     if disclaimer is None:
         problems.append(Problem(Path(DISCLAIMER_FOLDER), 1, "no disclaimer found; using the built-in text"))
@@ -85,6 +90,29 @@ def load_library(
     for problem in problems:
         log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.INFO, "%s", problem)
     return Library(sorted(leaflets.values(), key=lambda lf: lf.id), disclaimer, problems)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a folder we may not look into: reported when its files are read
+        return True
+
+
+_T = TypeVar("_T")
+
+
+def _guarded(
+    load: Callable[[Path, dt.date], tuple[_T | None, list[Problem]]], folder: Path, today: dt.date
+) -> tuple[_T | None, list[Problem]]:
+    """Run a per-folder loader so that nothing one folder holds can stop the others loading."""
+    try:
+        return load(folder, today)
+    except OSError as exc:
+        return None, [Problem(folder, 1, f"cannot read this folder: {exc.strerror or type(exc).__name__}")]
+    except (ValueError, TypeError, RecursionError, MemoryError, UnicodeError) as exc:
+        log.warning("unexpected %s while loading %s", type(exc).__name__, folder)
+        return None, [Problem(folder, 1, f"this folder could not be loaded ({type(exc).__name__})")]
 
 
 def load_leaflet(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Problem]]:
@@ -99,7 +127,7 @@ def load_leaflet(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Pro
     failed = False
     for lang in LANGS:
         path = folder / f"{lang}.md"
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             needed = " and ".join(f"{lg}.md" for lg in LANGS)
             problems.append(Problem(path, 1, f"missing {lang}.md: every leaflet needs {needed}"))
             failed = True
@@ -154,17 +182,23 @@ def load_disclaimer(folder: Path, today: dt.date) -> tuple[Disclaimer | None, li
     for lang in LANGS:
         path = folder / f"{lang}.md"
         report = Report(path)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             report.error(1, f"missing {lang}.md for the disclaimer")
         else:
-            text = read_text(path, report)
+            text = read_text(path, report, folder=folder)
             fm = parse_front_matter(text, report, DISCLAIMER_FIELDS, lang, "disclaimer") if text else None
             if fm is not None:
-                body = render_markdown(fm.body, folder, fm.body_line).text.replace("\n", " ").strip()
-                if not body:
+                rendered = render_markdown(fm.body, folder, fm.body_line)
+                for line, message in rendered.removed:
+                    report.error(line, message)
+                body = rendered.text.replace("\n", " ").strip()
+                if not body or rendered.failed:
                     report.error(fm.body_line, "the disclaimer text is empty")
+                elif len(body) > MAX_DISCLAIMER_CHARS:
+                    report.error(fm.body_line, f"the disclaimer is too long for the banner "
+                                 f"(over {MAX_DISCLAIMER_CHARS} characters)")  # fmt: skip
                 texts[lang] = body
-                version = str(fm.values.get("version", version))
+                version = excerpt(str(fm.values.get("version", version)), MAX_VERSION_CHARS)
         problems.extend(report.problems)
     if any(p.severity is Severity.ERROR for p in problems) or len(texts) != len(LANGS):
         return None, problems

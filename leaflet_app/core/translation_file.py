@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
-from leaflet_app.core.frontmatter import FrontMatter, FrontMatterError, split_front_matter
+from leaflet_app.core.frontmatter import FrontMatter, FrontMatterError, excerpt, split_front_matter
+from leaflet_app.core.markdown_budget import budget_problem
 from leaflet_app.core.model import LANGS, Lang, Problem, Section, Severity, Translation
+from leaflet_app.core.plain_fields import plain_text_problem
 from leaflet_app.core.sections import VALID_ID, split_sections
 
-MAX_FILE_BYTES = 1024 * 1024
+# Ten times the longest bundled leaflet; rendering stays well under a second at this size.
+MAX_FILE_BYTES = 256 * 1024
+MAX_VERSION_CHARS = 20
+EARLIEST_DATE = dt.date(2000, 1, 1)
+FUTURE_YEARS = 5
 LEAFLET_FIELDS = ("id", "lang", "title", "version", "reviewed", "next_review", "sources", "keywords")
 DISCLAIMER_FIELDS = ("id", "lang", "version", "reviewed")
 
@@ -33,16 +41,34 @@ class Report:
         return any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def read_text(path: Path, report: Report) -> str | None:
-    """The file's text as UTF-8 with ``\\n`` newlines, or None (reported) if unreadable."""
+def read_text(path: Path, report: Report, folder: Path | None = None) -> str | None:
+    """The file's text as UTF-8 with ``\\n`` newlines, or None (reported) if unreadable.
+
+    Only a regular file is read, and never more than MAX_FILE_BYTES: a device, a pipe or a
+    folder in the place of a leaflet file is reported, not opened for reading (a pipe would
+    block, ``/dev/zero`` never ends). With ``folder``, a link to a file outside it is refused.
+    """
+    name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.error(1, f"file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            report.error(1, f"{name} is not a regular file (it is a folder, device or pipe)")
             return None
-        data = path.read_bytes()
+        if folder is not None and not _inside(path, folder):
+            report.error(1, f"{name} is a link to a file outside the leaflet folder")
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):  # replaced between the two looks
+                report.error(1, f"{name} is not a regular file (it is a folder, device or pipe)")
+                return None
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        report.error(1, f"cannot read file: {exc.strerror or exc}")
+        report.error(1, f"cannot read {name}: {exc.strerror or type(exc).__name__}")
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        report.error(1, f"file is too large (over {MAX_FILE_BYTES // 1024} KiB); split the leaflet")
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -56,6 +82,14 @@ def read_text(path: Path, report: Report) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(folder))
+    except ValueError:
+        return False
+    return True
+
+
 def _date(fm: FrontMatter, key: str, report: Report) -> dt.date | None:
     value = fm.values.get(key)
     if isinstance(value, dt.datetime):
@@ -67,8 +101,17 @@ def _date(fm: FrontMatter, key: str, report: Report) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    report.error(fm.line_of(key), f"'{key}' must be a date written YYYY-MM-DD, not {value!r}")
+    report.error(fm.line_of(key), f"'{key}' must be a date written YYYY-MM-DD, not '{excerpt(value)}'")
     return None
+
+
+def _plausible_date(fm: FrontMatter, key: str, value: dt.date, today: dt.date, report: Report) -> None:
+    latest = today.replace(year=today.year + FUTURE_YEARS, day=min(today.day, 28))
+    if value < EARLIEST_DATE or value > latest:
+        report.warning(
+            fm.line_of(key), f"'{key}' date {value.isoformat()} looks wrong (before 2000 or more than "
+            f"{FUTURE_YEARS} years ahead); check the year",
+        )  # fmt: skip
 
 
 def _str_list(fm: FrontMatter, key: str, report: Report) -> tuple[str, ...]:
@@ -83,12 +126,34 @@ def _str_list(fm: FrontMatter, key: str, report: Report) -> tuple[str, ...]:
 
 def _text(fm: FrontMatter, key: str, report: Report) -> str:
     value = fm.values.get(key)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and key == "version":
-        value = str(value)
     if not isinstance(value, str) or not value.strip():
         report.error(fm.line_of(key), f"'{key}' must be a non-empty text")
         return ""
+    problem = plain_text_problem(value)
+    if problem is not None:
+        severity, message = problem
+        if severity is Severity.ERROR:
+            report.error(fm.line_of(key), f"'{key}' {message}")
+            return ""
+        report.warning(fm.line_of(key), f"'{key}' {message}")
     return value.strip()
+
+
+def _version(fm: FrontMatter, report: Report) -> str:
+    """The version exactly as written: ``1.10`` unquoted is a number (1.1) to YAML."""
+    value = fm.values.get("version")
+    line = fm.line_of("version")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = fm.raw.get("version", str(value))
+        report.warning(line, f'write the version in quotes (version: "{excerpt(value, 20)}"), '
+                       "so that 1.10 is not read as 1.1")  # fmt: skip
+    if not isinstance(value, str) or not value.strip():
+        report.error(line, "'version' must be a non-empty text such as \"1.0\"")
+        return ""
+    if len(value.strip()) > MAX_VERSION_CHARS:
+        report.error(line, f"'version' is too long ('{excerpt(value, 20)}'); use a short text like \"1.0\"")
+        return ""
+    return _text(fm, "version", report) if isinstance(fm.values.get("version"), str) else value.strip()
 
 
 def parse_front_matter(
@@ -105,15 +170,18 @@ def parse_front_matter(
             report.error(2, f"front matter is missing '{key}'")
         elif fm.values[key] is None:  # "key:" with nothing after it: one error, on its line
             report.error(fm.line_of(key), f"front matter field '{key}' has no value")
+    for line, key in fm.duplicates:
+        report.warning(line, f"'{excerpt(key, 30)}' is written twice; the last one is used")
     for key in fm.values:
         if key not in LEAFLET_FIELDS:
-            report.warning(fm.line_of(key), f"unknown front matter field '{key}' is ignored")
+            report.warning(fm.line_of(key), f"unknown front matter field '{excerpt(key, 30)}' is ignored")
     lang: Any = fm.values.get("lang")
     if lang is not None and lang != expected_lang:
-        report.error(fm.line_of("lang"), f"'lang' is {lang!r} but the file is {expected_lang}.md")
+        shown = excerpt(lang, 20)
+        report.error(fm.line_of("lang"), f"'lang' is '{shown}' but the file is {expected_lang}.md")
     leaflet_id: Any = fm.values.get("id")
     if leaflet_id is not None and leaflet_id != expected_id:
-        report.error(fm.line_of("id"), f"'id' is {leaflet_id!r} but must be {expected_id!r}")
+        report.error(fm.line_of("id"), f"'id' is '{excerpt(leaflet_id)}' but must be '{expected_id}'")
     return fm
 
 
@@ -122,7 +190,7 @@ def load_translation(
 ) -> Translation | None:
     """Read one leaflet language file; None if it has errors (all of them reported)."""
     assert lang in LANGS
-    text = read_text(path, report)
+    text = read_text(path, report, folder=path.parent)
     if text is None:
         return None
     fm = parse_front_matter(text, report, LEAFLET_FIELDS, lang, leaflet_id)
@@ -130,7 +198,7 @@ def load_translation(
         return None
     given = {key for key, value in fm.values.items() if value is not None}
     title = _text(fm, "title", report) if "title" in given else ""
-    version = _text(fm, "version", report) if "version" in given else ""
+    version = _version(fm, report) if "version" in given else ""
     reviewed = _date(fm, "reviewed", report) if "reviewed" in given else None
     next_review = _date(fm, "next_review", report) if "next_review" in given else None
     sources = _str_list(fm, "sources", report) if "sources" in given else ()
@@ -140,6 +208,9 @@ def load_translation(
             report.error(fm.line_of("next_review"), "'next_review' must come after 'reviewed'")
         elif next_review < today:
             report.warning(fm.line_of("next_review"), f"review was due on {next_review.isoformat()}")
+    for key, value in (("reviewed", reviewed), ("next_review", next_review)):
+        if value is not None:
+            _plausible_date(fm, key, value, today, report)
     if reviewed and reviewed > today:
         report.warning(fm.line_of("reviewed"), f"'reviewed' date {reviewed.isoformat()} is in the future")
     sections = _sections(fm, path.parent, report)
@@ -149,6 +220,10 @@ def load_translation(
 
 
 def _sections(fm: FrontMatter, folder: Path, report: Report) -> list[Section]:
+    too_much = budget_problem(fm.body, fm.body_line)
+    if too_much is not None:
+        report.error(*too_much)
+        return []
     split = split_sections(fm.body, fm.body_line)
     if split.preamble_line is not None:
         report.error(split.preamble_line, "text before the first '## Heading {#id}' section")
@@ -159,17 +234,23 @@ def _sections(fm: FrontMatter, folder: Path, report: Report) -> list[Section]:
     for raw in split.sections:
         if not raw.id:
             report.error(
-                raw.line, f"section '{raw.heading}' has no id: write '## {raw.heading} {{#some-id}}'"
+                raw.line,
+                f"section '{excerpt(raw.heading)}' has no id: write '## {excerpt(raw.heading)} {{#some-id}}'",
             )
         elif not VALID_ID.match(raw.id):
-            report.error(raw.line, f"section id '{raw.id}' must be lowercase letters, digits and hyphens")
+            report.error(
+                raw.line, f"section id '{excerpt(raw.id, 30)}' must be lowercase letters, digits and hyphens"
+            )
         elif raw.id in seen:
-            report.error(raw.line, f"duplicate section id '{raw.id}' (first on line {seen[raw.id]})")
+            first = seen[raw.id]
+            report.error(raw.line, f"duplicate section id '{excerpt(raw.id, 30)}' (first on line {first})")
         else:
             seen[raw.id] = raw.line
-        if not raw.heading:
-            report.error(raw.line, "section heading is empty")
+        problem = plain_text_problem(raw.heading) if raw.heading else (Severity.ERROR, "is empty")
+        if problem is not None:
+            severity, message = problem
+            report.problems.append(Problem(report.path, raw.line, f"section heading {message}", severity))
         if not raw.body.strip():
-            report.error(raw.line, f"section '{raw.id or raw.heading}' is empty")
+            report.error(raw.line, f"section '{excerpt(raw.id or raw.heading, 30)}' is empty")
         sections.append(Section(raw.id, raw.heading, raw.body, raw.line, folder))
     return sections

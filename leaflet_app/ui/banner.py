@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from leaflet_app.core.model import LANGS, Disclaimer
 from leaflet_app.core.reading import Theme
+from leaflet_app.ui.plain_text import plain_tooltip
 
 
 class DisclaimerBanner(QFrame):
@@ -32,7 +33,7 @@ class DisclaimerBanner(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             layout.addWidget(label)
             self.labels[lang] = label
-        self.setToolTip(disclaimer.both())
+        self.setToolTip(plain_tooltip(disclaimer.both()))
 
     def text(self) -> str:
         return "\n".join(label.text() for label in self.labels.values())

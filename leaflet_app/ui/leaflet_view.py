@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
@@ -18,6 +20,12 @@ from PySide6.QtWidgets import (
 from leaflet_app.core.document import DocumentOptions, Mode, build_html, langs_of, review_line, title_of
 from leaflet_app.core.model import Leaflet
 from leaflet_app.ui.leaflet_browser import LeafletBrowser
+from leaflet_app.ui.plain_text import make_plain, plain_tooltip
+
+log = logging.getLogger(__name__)
+CANNOT_DISPLAY = (
+    '<p class="render-error">This leaflet could not be displayed. 此资料无法显示。</p>'
+)
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 COMPACT_WIDTH = 960  # narrower than this, the section list gives way to the text
@@ -44,11 +52,11 @@ class LeafletView(QWidget):
         self._pinned: tuple[str, int] | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 8, 16, 8)
-        self.title = QLabel(self)
+        self.title = make_plain(QLabel(self))
         self.title.setObjectName("leafletTitle")
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
-        self.review = QLabel(self)
+        self.review = make_plain(QLabel(self))
         self.review.setObjectName("reviewInfo")
         self.review.setWordWrap(True)
         outer.addWidget(self.title)
@@ -120,7 +128,7 @@ class LeafletView(QWidget):
         document.setDefaultFont(self.body_font)
         document.setDocumentMargin(24)
         # Title and review lines are shown above, outside the scrolling text.
-        document.setHtml(build_html(leaflet, self.mode, DocumentOptions(title_block=False)))
+        document.setHtml(_leaflet_html(leaflet, self.mode))
         # Highlights point into the old document: drop them before it is freed.
         self.browser.setExtraSelections([])
         self.browser.setDocument(document)
@@ -139,7 +147,7 @@ class LeafletView(QWidget):
             headings = [leaflet.translation(lang).section(sid).heading for lang in langs_of(self.mode)]  # type: ignore[union-attr]
             item = QListWidgetItem("\n".join(headings))
             item.setData(SECTION_ROLE, sid)
-            item.setToolTip(item.text())
+            item.setToolTip(plain_tooltip(item.text()))
             self.sections.addItem(item)
         self._sync_section_list()
 
@@ -228,3 +236,12 @@ class LeafletView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _leaflet_html(leaflet: Leaflet, mode: Mode) -> str:
+    """The leaflet's HTML, or a short notice if it cannot be built: never a traceback."""
+    try:
+        return build_html(leaflet, mode, DocumentOptions(title_block=False))
+    except (RecursionError, MemoryError, ValueError, OSError) as exc:
+        log.warning("leaflet %s could not be displayed: %s", leaflet.id, type(exc).__name__)
+        return CANNOT_DISPLAY

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 
 from leaflet_app.core.document import Mode, langs_of
 from leaflet_app.core.model import Lang, Library
+from leaflet_app.ui.plain_text import plain_tooltip
 
 LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
 TILE_SIZE = QSize(380, 170)
@@ -55,7 +56,7 @@ class LibraryView(QWidget):
             review = self.tr("Reviewed {0}").format(leaflet.reviewed.isoformat())
             item = QListWidgetItem("\n".join([*lines, review]))
             item.setData(LEAFLET_ID_ROLE, leaflet.id)
-            item.setToolTip(lines[0])
+            item.setToolTip(plain_tooltip(lines[0]))
             if self.list.viewMode() == QListView.ViewMode.IconMode:
                 item.setSizeHint(TILE_SIZE - QSize(16, 16))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -150,6 +150,7 @@ class SearchPanel(QWidget):
         item = QListWidgetItem(self.list)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         label = QLabel(f"<b>{html.escape(text)}</b>")
+        label.setTextFormat(Qt.TextFormat.RichText)  # escaped above: the title stays text
         label.setObjectName("searchNearMissHeader" if near else "searchLeafletHeader")
         label.setWordWrap(True)
         label.setAccessibleName(text)
