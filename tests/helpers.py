@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+import sqlite3
+from pathlib import Path
+
 
 class FakeClock:
     """A clock the test moves by hand, so idle minutes pass instantly."""
@@ -11,3 +15,19 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+def damage_index(path: Path, tables: tuple[str, ...] = ("docs", "fts_data")) -> bytes:
+    """Overwrite every page of ``tables`` with random bytes; the header and schema stay intact."""
+    db = sqlite3.connect(path)
+    marks = ",".join("?" * len(tables))
+    pages = [row[0] for row in db.execute(f"SELECT pageno FROM dbstat WHERE name IN ({marks})", tables)]
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    db.close()
+    assert pages and min(pages) > 1
+    data = bytearray(path.read_bytes())
+    rng = random.Random(6)
+    for page in pages:
+        data[(page - 1) * size : page * size] = rng.randbytes(size)
+    path.write_bytes(bytes(data))
+    return bytes(data)
