@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import random
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 
 class FakeClock:
@@ -31,3 +35,28 @@ def damage_index(path: Path, tables: tuple[str, ...] = ("docs", "fts_data")) -> 
         data[(page - 1) * size : page * size] = rng.randbytes(size)
     path.write_bytes(bytes(data))
     return bytes(data)
+
+
+def fill_disk(monkeypatch: pytest.MonkeyPatch, folder: Path, at: str = "write") -> None:
+    """Make the disk holding ``folder`` run out of space while a file there is written or synced.
+
+    Qt and pypdf build the PDF in memory; the export writes it with os.write and os.fsync.
+    """
+    real_write, real_fsync = os.write, os.fsync
+
+    def inside(fd: int) -> bool:
+        return os.readlink(f"/proc/self/fd/{fd}").startswith(str(folder))
+
+    def write(fd: int, data: bytes) -> int:
+        if at == "write" and inside(fd):
+            real_write(fd, bytes(data[: len(data) // 2]))  # half of it fitted
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    def fsync(fd: int) -> None:
+        if at == "fsync" and inside(fd):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "write", write)
+    monkeypatch.setattr(os, "fsync", fsync)
