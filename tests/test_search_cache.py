@@ -271,3 +271,22 @@ def test_an_unwritable_cache_keeps_the_index_in_memory(
     assert index.path is None and hits[-1]
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
     index.close()
+
+
+def test_a_file_that_cannot_be_read_back_leaves_search_in_memory(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    make_leaflet("alpha")
+    real_build = builder.build
+
+    def build_then_lose(library: object, path: Path, fp: str) -> None:
+        real_build(library, path, fp)  # type: ignore[arg-type]
+        path.write_bytes(b"")  # another program emptied it at once
+
+    monkeypatch.setattr(builder, "build", build_then_lose)
+    with caplog.at_level(logging.WARNING, logger="leaflet_app.core.search"):
+        index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    assert index.path is None and index.search("stopping").hits
+    assert [r.getMessage() for r in caplog.records if "read back" in r.getMessage()]
+    index.close()

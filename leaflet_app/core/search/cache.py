@@ -87,16 +87,18 @@ def open_index(library: Library, path: Path, fp: str) -> Opened:
 
 def build_index(library: Library, path: Path, fp: str) -> Opened:
     """Write a fresh index file at ``path`` and open it; in memory if it cannot be written."""
-    db: sqlite3.Connection | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         builder.build(library, path, fp)
-        db = connect(path)
     except (OSError, sqlite3.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         log.warning("The search index cannot be saved in %s (%s), so it is kept in memory "
                     "until the app closes.", path.parent, reason[:120])  # fmt: skip
-    if db is None:
+        return Opened(in_memory(library, fp), None, rebuilt=True)
+    db = connect(path)
+    if db is None:  # gone or unreadable the moment it was written
+        log.warning("The search index saved in %s cannot be read back, so it is kept in memory "
+                    "until the app closes.", path.parent)  # fmt: skip
         return Opened(in_memory(library, fp), None, rebuilt=True)
     remove_stale(path)
     return Opened(db, path, rebuilt=True)
