@@ -73,6 +73,7 @@ def run_export(argv: Sequence[str]) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from leaflet_app.printing import ExportError, export_pdf
+    from leaflet_app.printing.errors import excerpt
 
     app = QGuiApplication.instance() or QGuiApplication(["leaflet-app"])
     try:
@@ -82,5 +83,5 @@ def run_export(argv: Sequence[str]) -> int:
         return 1
     finally:
         del app
-    print(f"wrote {args.output} ({pages} page{'s' if pages != 1 else ''})")
+    print(f"wrote {excerpt(args.output)} ({pages} page{'s' if pages != 1 else ''})")
     return 0

@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import fill_disk
 from pypdf import PdfReader
 
 from leaflet_app.export_cli import run_export
@@ -92,3 +93,51 @@ def test_runs_as_a_headless_process(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "37%" in text_of(out)
+
+
+@pytest.mark.parametrize("at", ["write", "fsync"])
+def test_a_full_disk_keeps_the_old_file_and_says_so_in_one_line(
+    qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, at: str,
+) -> None:  # fmt: skip
+    out = tmp_path / "leaflet.pdf"
+    out.write_bytes(b"the PDF from yesterday")
+    fill_disk(monkeypatch, tmp_path, at)
+    assert run_export(["baricitinib", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("leaflet-app export: cannot write /") and err.count("\n") == 1
+    assert err.endswith("leaflet.pdf: no space left on device\n")
+    assert out.read_bytes() == b"the PDF from yesterday"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_any_name_the_system_accepts_can_be_written(
+    qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / ("x" * 246 + ".pdf")  # 250 bytes; ext4 allows 255
+    assert run_export(["baricitinib", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    too_long = tmp_path / ("y" * 296 + ".pdf")
+    assert run_export(["baricitinib", "-o", str(too_long)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("leaflet-app export: the file name is too long: yyy") and err.count("\n") == 1
+    assert err.rstrip().endswith(".pdf") and len(err) < 150
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_a_leaflet_that_cannot_be_laid_out_is_one_line_and_leaves_nothing(
+    qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from leaflet_app.printing import pdf_export
+
+    def too_deep(*args: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pdf_export, "paint", too_deep)
+    out = tmp_path / "leaflet.pdf"
+    out.write_bytes(b"old")
+    assert run_export(["baricitinib", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == "leaflet-app export: 'baricitinib' could not be laid out as a PDF (RecursionError).\n"
+    assert out.read_bytes() == b"old" and list(tmp_path.iterdir()) == [out]

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from helpers import damage_index
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
@@ -286,3 +287,22 @@ def test_holding_the_banner_corner_asks_for_the_pin(qtbot, kiosk) -> None:  # ty
     qtbot.wait(120)
     assert asked == [True]
     assert k.window.isVisible()
+
+
+def test_a_damaged_search_cache_never_sends_the_patient_home(  # type: ignore[no-untyped-def]
+    qtbot, kiosk, tmp_path: Path
+) -> None:
+    from leaflet_app.core.search import SearchIndex
+
+    index = SearchIndex.open(load_library(), tmp_path / "cache")
+    assert index.path is not None
+    index.close()
+    damage_index(index.path)
+    k = kiosk()
+    w = k.window
+    w.search.panel.set_debounce(1)
+    for key in "relapse":
+        qtbot.keyClicks(w.search_field, key)
+        qtbot.waitUntil(lambda: not w.search.panel._timer.isActive())
+        assert w.pages.currentWidget() is w.search.panel
+    assert w.search.panel.results is not None and w.search.panel.results.hits

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import fill_disk
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
@@ -104,3 +105,41 @@ def test_printer_renders_the_same_pages(qtbot: QtBot, library: Library, leaflet:
     printer.setOutputFileName(str(tmp_path / "p.pdf"))
     assert render(printer, library, leaflet, PrintOptions(mode="en")) >= 2
     assert (tmp_path / "p.pdf").stat().st_size > 1000
+
+
+def test_a_full_disk_is_shown_to_the_nurse_and_keeps_the_old_file(  # type: ignore[no-untyped-def]
+    make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    window.open_leaflet("baricitinib")
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"yesterday's PDF")
+    shown: list[str] = []
+    monkeypatch.setattr(print_dialog, "ask_options", lambda *a: PrintOptions())
+    monkeypatch.setattr(print_dialog, "ask_save_path", lambda *a: target)
+    monkeypatch.setattr(print_dialog, "show_error", lambda parent, msg: shown.append(msg))
+    fill_disk(monkeypatch, tmp_path)
+    window.actions_.export_pdf.trigger()  # File > Export PDF…
+    assert len(shown) == 1 and shown[0].startswith("cannot write /")
+    assert shown[0].endswith("out.pdf: no space left on device")
+    assert target.read_bytes() == b"yesterday's PDF"
+    assert not list(tmp_path.glob(".leaflet-*")) and not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_leaflet_that_breaks_the_layout_is_shown_not_raised(
+    qtbot: QtBot, library: Library, leaflet: Leaflet, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from leaflet_app.printing import pdf_export
+
+    def too_deep(*args: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    shown: list[str] = []
+    monkeypatch.setattr(pdf_export, "paint", too_deep)
+    monkeypatch.setattr(print_dialog, "ask_options", lambda *a: PrintOptions())
+    monkeypatch.setattr(print_dialog, "ask_save_path", lambda *a: tmp_path / "out.pdf")
+    monkeypatch.setattr(print_dialog, "show_error", lambda parent, msg: shown.append(msg))
+    assert print_dialog.export_pdf(None, library, leaflet, "en") is None
+    assert shown == ["'baricitinib' could not be laid out as a PDF (RecursionError)."]
+    assert list(tmp_path.iterdir()) == []

@@ -1,13 +1,27 @@
-"""The index is cached per content version: reused after a restart, rebuilt after an edit."""
+"""The index is cached per content version: reused after a restart, rebuilt after an edit or
+damage, shared with other instances, and kept in memory when it cannot be saved."""
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from helpers import damage_index
+
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.search import SearchIndex, default_cache_dir
+from leaflet_app.core.search import build as builder
+
+
+def age(path: Path, seconds: float) -> None:
+    """Make a file look last used ``seconds`` ago."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
 
 
 def test_reopening_reuses_the_cache_file(make_leaflet: Callable[..., Path], tmp_path: Path) -> None:
@@ -37,11 +51,15 @@ def test_editing_a_leaflet_rebuilds_and_drops_the_old_file(
     stat = en.stat()
     os.utime(en, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     new = SearchIndex.open(load_library([tmp_path / "content"]), cache)
-    assert new.rebuilt and new.path != old.path
+    assert new.rebuilt and new.path is not None and new.path != old.path
     direct = [h.section_id for h in new.search("zebrafish").hits if not h.via_translation]
     assert direct == ["second"]
-    assert sorted(p.name for p in cache.iterdir()) == [new.path.name]
     new.close()
+    # Seconds old, the old file may be one another instance has not opened yet: it stays.
+    assert old.path is not None and old.path.exists()
+    age(old.path, seconds=120)
+    SearchIndex.open(load_library([tmp_path / "content"]), cache).close()
+    assert sorted(p.name for p in cache.iterdir()) == [new.path.name]
 
 
 def test_adding_a_leaflet_rebuilds(make_leaflet: Callable[..., Path], tmp_path: Path) -> None:
@@ -58,6 +76,7 @@ def test_a_corrupt_cache_file_is_rebuilt(make_leaflet: Callable[..., Path], tmp_
     make_leaflet("alpha")
     library = load_library([tmp_path / "content"])
     path = SearchIndex.open(library, tmp_path / "cache").path
+    assert path is not None
     path.write_bytes(b"not a database" * 100)
     index = SearchIndex.open(library, tmp_path / "cache")
     assert index.rebuilt and index.search("stopping").hits
@@ -67,3 +86,207 @@ def test_a_corrupt_cache_file_is_rebuilt(make_leaflet: Callable[..., Path], tmp_
 def test_default_cache_dir_follows_the_given_base(tmp_path: Path) -> None:
     assert default_cache_dir(tmp_path) == tmp_path / "search"
     assert default_cache_dir().name == "search"
+
+
+def test_two_instances_with_different_folders_keep_their_own_files(
+    make_leaflet: Callable[..., Path], tmp_path: Path
+) -> None:
+    make_leaflet("alpha", root=tmp_path / "ward-a")
+    make_leaflet("beta", root=tmp_path / "ward-b")
+    cache = tmp_path / "cache"
+    for path in (tmp_path / "ward-a", tmp_path / "ward-b"):
+        SearchIndex.open(load_library([path]), cache).close()
+    for path in cache.iterdir():
+        age(path, seconds=3600)  # both were written in earlier sessions
+    again = SearchIndex.open(load_library([tmp_path / "ward-a"]), cache)
+    assert not again.rebuilt
+    assert {h.leaflet_id for h in again.search("testword").hits} == {"alpha"}
+    again.close()
+    assert len(list(cache.iterdir())) == 2
+
+
+def test_only_leftovers_nobody_uses_are_removed(
+    make_leaflet: Callable[..., Path], tmp_path: Path
+) -> None:
+    make_leaflet("alpha")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    other_old = cache / f"search-0000beef-{'1' * 24}.sqlite3"  # another folder set, unused
+    other_recent = cache / f"search-0000cafe-{'2' * 24}.sqlite3"  # another folder set, in use
+    before_keys = cache / f"search-{'3' * 24}.sqlite3"  # named by an older version
+    crashed = cache / f"search-0000beef-{'4' * 24}.sqlite3.999.tmp"
+    building = cache / f"search-0000cafe-{'5' * 24}.sqlite3.998.tmp"
+    for path in (other_old, other_recent, before_keys, crashed, building):
+        path.write_bytes(b"x")
+    age(other_old, seconds=31 * 24 * 3600)
+    age(other_recent, seconds=29 * 24 * 3600)
+    age(before_keys, seconds=120)
+    age(crashed, seconds=2 * 3600)
+    index = SearchIndex.open(load_library([tmp_path / "content"]), cache)
+    index.close()
+    assert index.path is not None
+    assert sorted(cache.iterdir()) == sorted([index.path, other_recent, building])
+
+
+def test_the_index_is_synced_before_it_is_renamed_into_place(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_leaflet("alpha")
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(f"sync {Path(os.readlink(f'/proc/self/fd/{fd}')).name}")
+        real_fsync(fd)
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        events.append(f"rename {Path(src).name}")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    index.close()
+    assert index.path is not None
+    tmp = next(e for e in events if e.startswith("rename")).split()[1]
+    assert tmp.endswith(".tmp")
+    assert events == [f"sync {tmp}", f"rename {tmp}", "sync cache"]
+
+
+def test_a_file_damaged_inside_is_rebuilt_on_the_first_search(
+    make_leaflet: Callable[..., Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    make_leaflet("alpha")
+    make_leaflet("beta")
+    library = load_library([tmp_path / "content"])
+    fresh = SearchIndex.open(library, tmp_path / "fresh")
+    expected = fresh.search("stopping"), fresh.terms_for_highlight("testword")
+    fresh.close()
+    index = SearchIndex.open(library, tmp_path / "cache")
+    assert index.path is not None
+    index.close()
+    damaged = damage_index(index.path, ("docs", "fts_data"))
+    index = SearchIndex.open(library, tmp_path / "cache")
+    assert not index.rebuilt  # the damage is past what opening looks at
+    with caplog.at_level(logging.WARNING, logger="leaflet_app.core.search"):
+        assert index.search("stopping") == expected[0]
+        assert index.terms_for_highlight("testword") == expected[1]
+    assert index.rebuilt and index.path is not None
+    said = [r for r in caplog.records if r.name.startswith("leaflet_app.core.search")]
+    assert [r.levelname for r in said] == ["WARNING"] and "rebuilt" in said[0].getMessage()
+    index.close()
+    assert index.path.read_bytes() != damaged
+    with sqlite3.connect(index.path) as db:
+        assert db.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    db.close()
+
+
+def test_search_never_raises_when_the_damaged_file_cannot_be_rebuilt(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_leaflet("alpha")
+    library = load_library([tmp_path / "content"])
+    index = SearchIndex.open(library, tmp_path / "cache")
+    assert index.path is not None
+    index.close()
+    damage_index(index.path, ("docs", "fts_data"))
+    index = SearchIndex.open(library, tmp_path / "cache")
+
+    def broken(*args: object) -> None:
+        raise sqlite3.DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(builder, "fill", broken)
+    for text in ("stopping", "testword", "stoping"):
+        assert index.search(text).hits == ()
+        assert index.terms_for_highlight(text) == []
+
+
+def test_a_truncated_file_is_rebuilt_when_opened(
+    make_leaflet: Callable[..., Path], tmp_path: Path
+) -> None:
+    make_leaflet("alpha")
+    library = load_library([tmp_path / "content"])
+    path = SearchIndex.open(library, tmp_path / "cache").path
+    assert path is not None
+    with path.open("r+b") as handle:
+        handle.truncate(path.stat().st_size - 4096)
+    index = SearchIndex.open(library, tmp_path / "cache")
+    assert index.rebuilt and index.search("stopping").hits
+    index.close()
+
+
+def count_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count how often an index is written, to a file or in memory."""
+    builds: list[int] = []
+    real = builder.fill
+
+    def fill(*args: object) -> None:
+        builds.append(1)
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder, "fill", fill)
+    return builds
+
+
+def refuse_rename(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only cache folder (chmod does not stop root, who runs the tests)."""
+
+    def replace(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("problem", ["folder is a file", "under a file", "file is a folder",
+                                     "read-only folder"])  # fmt: skip
+def test_an_unwritable_cache_keeps_the_index_in_memory(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture, problem: str,
+) -> None:  # fmt: skip
+    make_leaflet("alpha")
+    library = load_library([tmp_path / "content"])
+    cache = tmp_path / "cache"
+    if problem == "folder is a file":
+        cache.write_text("not a folder")
+    elif problem == "under a file":
+        (tmp_path / "file").write_text("")
+        cache = tmp_path / "file" / "cache"
+    elif problem == "file is a folder":
+        index = SearchIndex.open(library, cache)
+        assert index.path is not None
+        index.close()
+        index.path.unlink()
+        (index.path / "inside").mkdir(parents=True)
+    else:
+        refuse_rename(monkeypatch)
+    builds = count_builds(monkeypatch)
+    with caplog.at_level(logging.INFO, logger="leaflet_app.core.search"):
+        index = SearchIndex.open(library, cache)
+        hits = [index.search(text).hits for text in ("s", "st", "sto", "stop", "stopping")]
+    said = [r.getMessage() for r in caplog.records
+            if r.name.startswith("leaflet_app.core.search") and r.levelno >= logging.WARNING]  # fmt: skip
+    assert len(said) == 1 and "kept in memory" in said[0] and "\n" not in said[0]
+    # Where the folder exists, one try to save the index, then one in memory: never per keystroke.
+    assert len(builds) == (2 if problem in ("file is a folder", "read-only folder") else 1)
+    assert index.path is None and hits[-1]
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    index.close()
+
+
+def test_a_file_that_cannot_be_read_back_leaves_search_in_memory(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    make_leaflet("alpha")
+    real_build = builder.build
+
+    def build_then_lose(library: object, path: Path, fp: str) -> None:
+        real_build(library, path, fp)  # type: ignore[arg-type]
+        path.write_bytes(b"")  # another program emptied it at once
+
+    monkeypatch.setattr(builder, "build", build_then_lose)
+    with caplog.at_level(logging.WARNING, logger="leaflet_app.core.search"):
+        index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    assert index.path is None and index.search("stopping").hits
+    assert [r.getMessage() for r in caplog.records if "read back" in r.getMessage()]
+    index.close()

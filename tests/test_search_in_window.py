@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QWidget
@@ -117,3 +119,44 @@ def test_next_match_after_opening_another_leaflet_or_switching_language(qtbot, m
     window.actions_.next_match.trigger()
     window.actions_.previous_match.trigger()
     assert window.search.navigator.count == len(window.leaflet_view.browser.extraSelections())
+
+
+def test_search_works_once_and_quietly_when_the_cache_cannot_be_written(  # type: ignore[no-untyped-def]
+    qtbot, make_window, tmp_path, monkeypatch, caplog
+) -> None:
+    from leaflet_app.core.search import build as builder
+
+    (tmp_path / "cache").write_text("a file where the cache folder should be")
+    builds: list[int] = []
+    real = builder.fill
+    monkeypatch.setattr(builder, "fill", lambda *a: builds.append(1) or real(*a))
+    with caplog.at_level(logging.WARNING):
+        window = make_window()
+        _type(qtbot, window, "relapse risk")
+    assert builds == [1]
+    said = [r for r in caplog.records if r.name.startswith("leaflet_app")
+            and r.levelno >= logging.WARNING and "disclaimer" not in r.getMessage()]  # fmt: skip
+    assert len(said) == 1 and "kept in memory" in said[0].getMessage()
+    assert window.search.panel.results.hits
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_the_index_is_opened_once_even_if_opening_fails(  # type: ignore[no-untyped-def]
+    qtbot, make_window, monkeypatch
+) -> None:
+    from leaflet_app.core.search import SearchIndex
+
+    tries: list[int] = []
+
+    def fail(*args: object) -> None:
+        tries.append(1)
+        raise ValueError("a bug while indexing")
+
+    monkeypatch.setattr(SearchIndex, "open", fail)
+    window = make_window()
+    window.search.panel.set_debounce(5)
+    window.search_field.setFocus()
+    qtbot.keyClicks(window.search_field, "relapse risk")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert tries == [1]
+    assert window.search.panel.results is None

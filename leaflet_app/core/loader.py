@@ -55,7 +55,8 @@ def load_library(
     problems: list[Problem] = []
     leaflets: dict[str, Leaflet] = {}
     disclaimer: Disclaimer | None = None
-    for folder in content_folders() if folders is None else folders:
+    chosen = content_folders() if folders is None else list(folders)
+    for folder in chosen:
         try:
             if not folder.is_dir():
                 problems.append(Problem(folder, 1, "content folder not found"))
@@ -89,7 +90,8 @@ def load_library(
         disclaimer = FALLBACK_DISCLAIMER
     for problem in problems:
         log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.INFO, "%s", problem)
-    return Library(sorted(leaflets.values(), key=lambda lf: lf.id), disclaimer, problems)
+    return Library(sorted(leaflets.values(), key=lambda lf: lf.id), disclaimer, problems,
+                   tuple(chosen))  # fmt: skip
 
 
 def _is_folder(path: Path) -> bool:

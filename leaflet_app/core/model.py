@@ -140,6 +140,7 @@ class Library:
     leaflets: list[Leaflet]
     disclaimer: Disclaimer
     problems: list[Problem] = field(default_factory=list)
+    folders: tuple[Path, ...] = ()  # the content folders it was read from, in order
 
     def get(self, leaflet_id: str) -> Leaflet | None:
         return next((lf for lf in self.leaflets if lf.id == leaflet_id), None)

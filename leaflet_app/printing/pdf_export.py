@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -30,7 +31,7 @@ from leaflet_app.core import print_layout as pl
 from leaflet_app.core.document import DocumentOptions, Mode, build_html, title_of
 from leaflet_app.core.model import Leaflet, Library
 from leaflet_app.core.print_layout import PrintOptions
-from leaflet_app.printing.errors import ExportError
+from leaflet_app.printing.errors import ExportError, excerpt
 from leaflet_app.printing.page_breaks import (
     EPSILON,
     keep_headings_with_next,
@@ -252,36 +253,73 @@ def standard_printer(options: PrintOptions, title: str = "") -> QPrinter:
 
 
 def export_pdf(path: Path, library: Library, leaflet: Leaflet, options: PrintOptions) -> int:
-    """Write the leaflet to ``path`` atomically; returns the page count or raises ExportError."""
+    """Write the leaflet to ``path`` atomically; returns the page count or raises ExportError.
+
+    The PDF is made in memory, then written once to a short temporary name beside ``path``
+    and renamed over it: whatever fails, the old file stays and no temporary file is left.
+    """
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; choose a file name ending in .pdf")
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write to {folder}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the PDF is an ordinary file
+        is_folder = path.is_dir()
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        raise ExportError(_write_error(path, exc)) from exc
+    if is_folder:
+        raise ExportError(f"{excerpt(path)} is a folder; choose a file name ending in .pdf")
     try:
-        writer = QPdfWriter(str(tmp))
-        configure(writer, leaflet, options)
-        pages = render(writer, library, leaflet, options)
-        del writer  # flushes and closes the file
-        finish_pdf(tmp, pl.PDF_LANG[options.mode])
-        os.replace(tmp, path)
+        data, pages = _make_pdf(library, leaflet, options)
     except ExportError:
-        _discard(tmp)
         raise
-    except OSError as exc:
-        _discard(tmp)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except Exception as exc:  # a leaflet the layout cannot handle must not stop the app
+        raise ExportError(f"'{excerpt(leaflet.id, 40)}' could not be laid out as a PDF "
+                          f"({type(exc).__name__}).") from exc  # fmt: skip
+    _write_atomically(path, data)
     return pages
 
 
-def _discard(tmp: Path) -> None:
-    with contextlib.suppress(OSError):
-        tmp.unlink()
+def _make_pdf(library: Library, leaflet: Leaflet, options: PrintOptions) -> tuple[bytes, int]:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    configure(writer, leaflet, options)
+    pages = render(writer, library, leaflet, options)
+    del writer  # finishes the PDF
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return finish_pdf(data, pl.PDF_LANG[options.mode]), pages
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a synced temporary file in ``path``'s folder, then rename it to ``path``."""
+    tmp: Path | None = None
+    try:
+        # A short name, so any file name the system accepts for ``path`` also works here.
+        fd, name = tempfile.mkstemp(prefix=".leaflet-", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the PDF is an ordinary file
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise ExportError(_write_error(path, exc)) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _write_error(path: Path, exc: OSError) -> str:
+    """One plain line: which file, and what the system said."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"the file name is too long: {excerpt(path.name)}"
+    if exc.errno == errno.ENOSPC:
+        return f"cannot write {excerpt(path)}: no space left on device"
+    reason = exc.strerror or str(exc)
+    return f"cannot write {excerpt(path)}: {reason[:1].lower()}{reason[1:]}"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import io
 import re
-from pathlib import Path
 from typing import Any
 
 from leaflet_app.printing.errors import ExportError
@@ -50,15 +50,14 @@ def fix_to_unicode(cmap: bytes) -> bytes:
     return b"\n".join(out)
 
 
-def finish_pdf(path: Path, lang: str) -> None:
+def finish_pdf(data: bytes, lang: str) -> bytes:
     """Add /Lang (Qt has no API for it) and fix the text maps, as a small incremental update."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
-    size = path.stat().st_size
-    if size == 0:
-        raise ExportError("the PDF came out empty (disk full?)")
-    writer = PdfWriter(str(path), incremental=True)
+    if not data:
+        raise ExportError("the PDF came out empty")
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
     writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
     seen: set[int] = set()
     for page in writer.pages:
@@ -70,5 +69,6 @@ def finish_pdf(path: Path, lang: str) -> None:
             seen.add(stream.idnum)
             cmap = stream.get_object()
             cmap.set_data(fix_to_unicode(cmap.get_data()))
-    with path.open("wb") as handle:
-        writer.write(handle)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

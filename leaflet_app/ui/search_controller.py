@@ -26,6 +26,7 @@ class SearchController(QObject):
         self.window = window
         self.cache_dir = cache_dir
         self.index = index
+        self._open_failed = False  # tried once this session: typing must not try again
         self.panel = SearchPanel(index, window.library, window.pages)
         self.panel.setObjectName("searchPage")
         window.pages.addWidget(self.panel)
@@ -45,10 +46,11 @@ class SearchController(QObject):
             QTimer.singleShot(0, self.ensure_index)
 
     def ensure_index(self) -> SearchIndex | None:
-        if self.index is None:
+        if self.index is None and not self._open_failed:
             try:
                 self.index = SearchIndex.open(self.window.library, self.cache_dir)
-            except Exception:  # a broken cache folder must not take the viewer down
+            except Exception:  # cache trouble is handled inside; this is a bug, logged once
+                self._open_failed = True
                 log.exception("search index could not be opened")
                 return None
             self.panel.set_index(self.index, self.window.library)

@@ -3,6 +3,7 @@ the pinyin table queries read (so answering them never needs pypinyin)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -100,32 +101,59 @@ def _vocabulary(library: Library) -> dict[str, str]:
 
 
 def build(library: Library, path: Path, fp: str) -> None:
-    """Write a complete database to ``path``, via a temporary file so no reader sees half of one."""
+    """Write a complete database to ``path`` via a synced temporary file: no reader, and no
+    power cut, ever leaves half of one there. The temporary file is removed on any failure."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
     try:
-        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-        db.execute("INSERT INTO fts(fts, rank) VALUES('pgsz', 4000)")
-        titles = 0
-        with db:
-            batch: list[Row] = []
-            terms: list[Terms] = []
-            for row, columns in _rows(library):
-                titles += row[4] == KIND_TITLE
-                batch.append(row)
-                terms.append((row[0], *columns))
-                if len(batch) >= 2000:
-                    _flush(db, batch, terms)
-            _flush(db, batch, terms)
-            db.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(_vocabulary(library).items()))
-            db.executemany("INSERT INTO pinyin VALUES (?, ?)", pypinyin_chars_by_syllable().items())
-            db.execute("INSERT INTO fts(fts) VALUES('optimize')")
-            db.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("fingerprint", fp), ("titles", str(titles))])  # fmt: skip
-    finally:
-        db.close()
-    os.replace(tmp, path)
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        try:
+            fill(db, library, fp)
+        finally:
+            db.close()
+        # Written with synchronous=OFF: sync once here, so the rename never exposes a torn file.
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def fill(db: sqlite3.Connection, library: Library, fp: str) -> None:
+    """Create the schema in an empty database (a file or ``:memory:``) and write every row."""
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    db.execute("INSERT INTO fts(fts, rank) VALUES('pgsz', 4000)")
+    titles = 0
+    with db:
+        batch: list[Row] = []
+        terms: list[Terms] = []
+        for row, columns in _rows(library):
+            titles += row[4] == KIND_TITLE
+            batch.append(row)
+            terms.append((row[0], *columns))
+            if len(batch) >= 2000:
+                _flush(db, batch, terms)
+        _flush(db, batch, terms)
+        db.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(_vocabulary(library).items()))
+        db.executemany("INSERT INTO pinyin VALUES (?, ?)", pypinyin_chars_by_syllable().items())
+        db.execute("INSERT INTO fts(fts) VALUES('optimize')")
+        db.executemany("INSERT INTO meta VALUES (?, ?)",
+                       [("fingerprint", fp), ("titles", str(titles))])  # fmt: skip
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows cannot open a folder to sync it)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):  # some file systems refuse to sync a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _flush(db: sqlite3.Connection, batch: list[Row], terms: list[Terms]) -> None:

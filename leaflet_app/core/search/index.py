@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from leaflet_app.core.model import Lang, Library
 from leaflet_app.core.search import build as builder
+from leaflet_app.core.search import cache
+from leaflet_app.core.search.cache import default_cache_dir
 from leaflet_app.core.search.query import WORD_COLUMNS, Query, parse, quote
 from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
 from leaflet_app.core.search.snippets import Matcher, snippet
@@ -19,65 +20,87 @@ from leaflet_app.core.search.tokens import PinyinTable, fold
 
 log = logging.getLogger(__name__)
 
-CACHE_PREFIX = "search-"
-CACHE_SUFFIX = ".sqlite3"
 RANK_WINDOW = 200
 _OTHER: dict[str, Lang] = {"en": "zh", "zh": "en"}
-
-
-def default_cache_dir(base: Path | str | None = None) -> Path:
-    """Where index files live: ``base/search`` (the UI passes QStandardPaths' cache folder)."""
-    if base:
-        return Path(base) / "search"
-    if sys.platform == "win32":
-        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        root = Path.home() / "Library" / "Caches"
-    else:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "leaflet-app" / "search"
+T = TypeVar("T")
 
 
 class SearchIndex:
     """Full-text search over every section of every leaflet, in both languages."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, rebuilt: bool) -> None:
-        self._db = db
-        self.path = path
-        self.rebuilt = rebuilt  # False when an existing cache file was reused
-        row = db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone()
+    def __init__(self, opened: cache.Opened, source: tuple[Library, Path, str] | None = None) -> None:
+        """``source``: the library, cache file and fingerprint to rebuild from if the file breaks."""
+        self._source = source
+        self._repaired = False  # one rebuild per session at most
+        self._gave_up = False
+        self._adopt(opened)
+
+    @classmethod
+    def open(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
+        """Open the cached index for this content, building it first if the content changed.
+
+        Cache trouble never raises: an unusable file is rebuilt, and if the folder cannot be
+        written the index is built in memory for this session.
+        """
+        fp = builder.fingerprint(library)
+        path = cache.cache_path(cache_dir or default_cache_dir(), library, fp)
+        return cls(cache.open_index(library, path, fp), (library, path, fp))
+
+    def _adopt(self, opened: cache.Opened) -> None:
+        self._db = opened.db
+        self.path = opened.path  # None when the index lives in memory
+        self.rebuilt = opened.rebuilt  # False when an existing cache file was reused
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone()
         self._titles = int(row[0])
         self._vocabulary: list[str] | None = None
         self._display: dict[str, str] = {}
         # Read from the index the first time a query could be pinyin, never from pypinyin.
         self._pinyin = PinyinTable(self._pinyin_rows)
 
-    @classmethod
-    def open(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
-        """Open the cached index for this content, building it first if the content changed."""
-        cache_dir = cache_dir or default_cache_dir()
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fp = builder.fingerprint(library)
-        path = cache_dir / f"{CACHE_PREFIX}{fp}{CACHE_SUFFIX}"
-        if path.is_file():
-            db = _connect(path)
-            if db is not None:
-                return cls(db, path, rebuilt=False)
-            path.unlink(missing_ok=True)
-        builder.build(library, path, fp)
-        for stale in cache_dir.glob(f"{CACHE_PREFIX}*{CACHE_SUFFIX}"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-        db = _connect(path)
-        if db is None:
-            raise RuntimeError(f"search index {path} could not be opened after building it")
-        return cls(db, path, rebuilt=True)
-
     def close(self) -> None:
         self._db.close()
 
     def search(self, text: str, limit: int = 50) -> SearchResults:
         """Exact hits for ``text``, and near misses apart if a word looks misspelled."""
+        return self._guarded(lambda: self._search(text, limit), SearchResults(text))
+
+    def terms_for_highlight(self, text: str, leaflet_id: str | None = None) -> list[str]:
+        """Literal strings to highlight in a document (with the 复发 that "fufa" matched)."""
+        return self._guarded(lambda: self._terms_for_highlight(text, leaflet_id), [])
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _guarded(self, run: Callable[[], T], nothing: T) -> T:
+        """Run a query; if the file turns out to be damaged, rebuild it once and ask again."""
+        for attempt in range(2):
+            try:
+                return run()
+            except sqlite3.Error as exc:
+                if attempt or not self._repair(exc):
+                    if not self._gave_up:
+                        self._gave_up = True
+                        log.error("Search is not working: %s", str(exc)[:120])
+                    return nothing
+        return nothing
+
+    def _repair(self, exc: sqlite3.Error) -> bool:
+        """Discard the damaged file and build the index again (in memory if it cannot be saved)."""
+        if self._source is None or self._repaired:
+            return False
+        self._repaired = True
+        library, path, fp = self._source
+        log.warning("The search index was damaged (%s), so it is being rebuilt.", str(exc)[:120])
+        self._db.close()
+        if self.path is not None:
+            cache.discard(self.path)
+        try:
+            self._adopt(cache.build_index(library, path, fp))
+        except Exception:  # the build itself failed: searches answer nothing from now on
+            log.exception("the search index could not be rebuilt")
+            return False
+        return True
+
+    def _search(self, text: str, limit: int) -> SearchResults:
         query = parse(text, self._pinyin)
         if not query:
             return SearchResults(text)
@@ -97,8 +120,7 @@ class SearchIndex:
         first = next(iter(suggestions.values()), None)
         return SearchResults(text, tuple(hits), tuple(near), first, suggestions)
 
-    def terms_for_highlight(self, text: str, leaflet_id: str | None = None) -> list[str]:
-        """Literal strings to highlight in a document (with the 复发 that "fufa" matched)."""
+    def _terms_for_highlight(self, text: str, leaflet_id: str | None) -> list[str]:
         query = parse(text, self._pinyin)
         if not query:
             return []
@@ -114,12 +136,13 @@ class SearchIndex:
             found.update(dict.fromkeys(matcher.terms(cast(str, doc))))
         return sorted(found, key=lambda t: (-len(t), t))
 
-    # -- internals ---------------------------------------------------------------------
-
     def _execute(self, sql: str, args: list[object]) -> list[tuple[object, ...]]:
         try:
             return self._db.execute(sql, args).fetchall()
-        except sqlite3.Error as exc:  # a query the parser let through but FTS5 refused
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_ERROR:
+                raise  # not the query's fault (a damaged file): _guarded rebuilds the index
+            # A query the parser let through but FTS5 refused.
             log.warning("search query failed: %s (%s)", exc, args[:1])
             return []
 
@@ -215,20 +238,3 @@ class SearchIndex:
             self._vocabulary = list(self._display)
         return self._vocabulary
 
-
-def _connect(path: Path) -> sqlite3.Connection | None:
-    """A read-only connection to a complete index file, or None if it is unusable."""
-    db: sqlite3.Connection | None = None
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        db.execute("PRAGMA cache_size = -4000")
-        titles = db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone()
-        if titles is None or db.execute("SELECT 1 FROM pinyin LIMIT 1").fetchone() is None:
-            db.close()
-            return None
-        return db
-    except sqlite3.Error as exc:
-        log.info("search cache %s unusable, rebuilding: %s", path, exc)
-        if db is not None:
-            db.close()
-        return None
