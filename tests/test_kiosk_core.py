@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -123,6 +126,46 @@ def test_unreadable_or_tableless_file_gives_defaults(
     config, messages = load_kiosk_config(path)
     assert config == KioskConfig()
     assert messages and all(str(path) in m for m in messages)
+
+
+@pytest.mark.parametrize("body", [
+    "[kiosk]\na = " + "[" * 5000 + "]" * 5000 + "\n",
+    "[kiosk]\na = " + "{b = " * 3000 + "1" + "}" * 3000 + "\n",
+    "[kiosk]\nidle_timeout = 1" + "0" * 5000 + "\n",
+])  # fmt: skip
+def test_hostile_toml_is_a_config_problem_not_a_crash(tmp_path: Path, body: str) -> None:
+    path = write_config(tmp_path, body)
+    config, messages = load_kiosk_config(path)
+    assert config == KioskConfig()
+    assert len(messages) == 1 and str(path) in messages[0] and "not valid TOML" in messages[0]
+    assert len(messages[0]) < len(str(path)) + 120
+
+
+def test_oversized_file_is_refused_unread(tmp_path: Path) -> None:
+    path = write_config(tmp_path, "[kiosk]\n" + "# padding\n" * 7000)
+    config, messages = load_kiosk_config(path)
+    assert config == KioskConfig()
+    assert len(messages) == 1 and str(path) in messages[0] and "larger than 64 KiB" in messages[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_or_folder_as_config_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "kiosk.toml"
+    os.mkfifo(fifo)
+    result: list[tuple[KioskConfig, list[str]]] = []
+    reader = threading.Thread(target=lambda: result.append(load_kiosk_config(fifo)), daemon=True)
+    started = time.monotonic()
+    reader.start()
+    reader.join(timeout=2)
+    if reader.is_alive():  # opened the FIFO and is waiting for a writer: let it go, then fail
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("reading a FIFO as the config blocked start-up")
+    assert time.monotonic() - started < 0.5
+    config, messages = result[0]
+    assert config == KioskConfig()
+    assert len(messages) == 1 and str(fifo) in messages[0] and "not a regular file" in messages[0]
+    config, messages = load_kiosk_config(tmp_path)
+    assert config == KioskConfig() and "not a regular file" in messages[0]
 
 
 def test_byte_order_mark_from_notepad_is_accepted(tmp_path: Path) -> None:

@@ -14,9 +14,11 @@ from typing import Any
 
 from leaflet_app.core.document import MODES, Mode
 from leaflet_app.core.kiosk_pin import is_pin_hash
+from leaflet_app.core.small_files import FileProblem, read_small_file
 
 IDLE_RANGE = (10, 3600)
 COUNTDOWN_RANGE = (5, 120)
+MAX_CONFIG_BYTES = 64 * 1024  # a real config is under 1 KiB
 KEYS = ("idle_timeout", "countdown", "default_language", "allowed_languages", "printer",
         "pin_hash", "content")  # fmt: skip
 
@@ -102,10 +104,12 @@ def _load_toml(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     import tomllib
 
     try:
+        raw = read_small_file(path, MAX_CONFIG_BYTES)
+    except FileProblem as problem:
+        return None, f"{path}: cannot read the kiosk config file ({problem}); using defaults"
+    try:
         # utf-8-sig: Windows Notepad may save the file with a byte-order mark.
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        return None, f"{path}: cannot read the kiosk config file ({exc.strerror}); using defaults"
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, f"{path}: the kiosk config file is not UTF-8 text; using defaults"
     try:
@@ -113,6 +117,11 @@ def _load_toml(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     except tomllib.TOMLDecodeError as exc:
         # The message ends with "(at line L, column C)".
         return None, f"{path}: not valid TOML: {exc}; using defaults"
+    except RecursionError:
+        return None, f"{path}: not valid TOML: lists or tables nested too deeply; using defaults"
+    except ValueError:
+        # tomllib lets int() refuse numbers of more than 4300 digits.
+        return None, f"{path}: not valid TOML: a number is too long; using defaults"
 
 
 def load_kiosk_config(path: Path | str) -> tuple[KioskConfig, list[str]]:
