@@ -72,6 +72,9 @@ BAD_VALUES = [
     ("pin_hash", "1234", "hash-pin"),
     ("content", '"leaflets"', "list of folder"),
     ("content", '["no-such-folder"]', "no such folder"),
+    ("content", '["~no-such-user-here/leaflets"]', "unknown home folder"),
+    ("content", '["' + "x" * 5000 + '"]', "no such folder"),
+    ("printer", "[" + "1, " * 2000 + "1]", "printer name"),
 ]
 
 
@@ -84,6 +87,7 @@ def test_bad_value_names_file_and_key_and_falls_back(
     config, messages = load_kiosk_config(path)
     assert len(messages) == 1, messages
     assert str(path) in messages[0] and key in messages[0] and problem in messages[0]
+    assert len(messages[0]) < len(str(path)) + 250  # a pasted blob is cut, not echoed
     field = {"idle_timeout": "idle_timeout_s", "countdown": "countdown_s",
              "default_language": "default_mode", "allowed_languages": "allowed_modes",
              "content": "content_dirs"}.get(key, key)  # fmt: skip
@@ -98,6 +102,14 @@ def test_unknown_keys_and_tables_are_reported(tmp_path: Path) -> None:
     assert config == KioskConfig()
     assert any("idle_timout" in m and "unknown key" in m for m in messages)
     assert any("printing" in m for m in messages)
+
+
+def test_unknown_key_names_are_cut_short_and_escaped(tmp_path: Path) -> None:
+    long_key = "k" * 5000
+    path = write_config(tmp_path, f'[kiosk]\n"{long_key}" = 1\n"line\\nbreak\\u001b[31m" = 2\n')
+    _config, messages = load_kiosk_config(path)
+    assert len(messages) == 2
+    assert all(len(m) < len(str(path)) + 250 and "\n" not in m and "\x1b" not in m for m in messages)
 
 
 def test_default_language_outside_allowed_falls_back_to_an_allowed_one(tmp_path: Path) -> None:
