@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import threading
 import time
@@ -11,7 +13,14 @@ import pytest
 from helpers import FakeClock
 
 from leaflet_app.core.kiosk_config import KioskConfig, load_kiosk_config, with_overrides
-from leaflet_app.core.kiosk_pin import PinGate, hash_pin, is_pin_hash, verify_pin
+from leaflet_app.core.kiosk_pin import (
+    PinGate,
+    hash_pin,
+    is_pin_hash,
+    pin_hash_problem,
+    scrypt_memory,
+    verify_pin,
+)
 from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, SessionDefaults
 from leaflet_app.kiosk_pin_cli import run_hash_pin
 
@@ -221,6 +230,72 @@ def test_hash_pin_refuses_what_is_not_a_pin(pin: str) -> None:
 def test_malformed_hash_never_matches_and_never_raises(encoded: str) -> None:
     assert not is_pin_hash(encoded)
     assert verify_pin(PIN, encoded) is False
+
+
+def _scrypt_hash(n: int, r: int, p: int, salt: bytes = b"s" * 16, maxmem: int = 0) -> str:
+    """A hash made by hashlib itself (default maxmem unless given), in hash_pin's format."""
+    digest = hashlib.scrypt(PIN.encode(), salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=32)
+    return f"scrypt${n}${r}${p}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+
+
+@pytest.mark.parametrize(("n", "r", "p"), [(2, 1, 1), (16, 2, 3), (1024, 1, 16), (64, 32, 1)])
+def test_scrypt_memory_is_exactly_what_hashlib_demands(n: int, r: int, p: int) -> None:
+    need = scrypt_memory(n, r, p)
+    _scrypt_hash(n, r, p, maxmem=need)
+    with pytest.raises(ValueError, match="memory limit"):
+        _scrypt_hash(n, r, p, maxmem=need - 1)
+
+
+# (n, r, p, usable): around hashlib's default 32 MiB and OpenSSL's n < 2**(16·r).
+SCRYPT_EDGES = [
+    (2**14, 8, 1, True),  # what hash-pin makes: 16,780,288 bytes
+    (2**15, 8, 1, False),  # 33,557,504 bytes: 3 KiB over
+    (2**15, 1, 1, True),
+    (2**16, 1, 1, False),  # n must be below 2**16 when r is 1
+    (2**16, 2, 1, True),
+    (2**17, 2, 1, False),  # 33,555,200 bytes
+]
+
+
+@pytest.mark.parametrize(("n", "r", "p", "usable"), SCRYPT_EDGES)
+def test_pin_hash_accepted_exactly_when_hashlib_can_compute_it(n: int, r: int, p: int, usable: bool) -> None:
+    if usable:
+        encoded = _scrypt_hash(n, r, p)
+        assert is_pin_hash(encoded) and verify_pin(PIN, encoded)
+    else:
+        with pytest.raises(ValueError, match="memory limit"):
+            _scrypt_hash(n, r, p)
+        encoded = f"scrypt${n}${r}${p}${'A' * 24}${'A' * 44}"
+        assert not is_pin_hash(encoded)
+        assert "leaflet-app hash-pin" in (pin_hash_problem(encoded) or "")
+
+
+@pytest.mark.parametrize("params", [
+    "16384$8$17", "16384$33$1", "16384$0$1", "16384$8$0", "65536$3$16",  # too slow: n·r·p > 2**21
+    "2147483648$8$1", "99999999999$1$1", "+16384$8$1", "16_384$8$1", "1$8$1", "0$8$1",
+])  # fmt: skip
+def test_pin_hash_with_unusable_scrypt_numbers_is_refused(params: str) -> None:
+    assert not is_pin_hash(f"scrypt${params}${'A' * 24}${'A' * 44}")
+
+
+@pytest.mark.parametrize(("salt", "digest", "usable"), [
+    (8, 16, True), (64, 64, True), (7, 32, False), (65, 32, False), (16, 15, False), (16, 65, False),
+])  # fmt: skip
+def test_pin_hash_salt_and_hash_lengths_are_bounded(salt: int, digest: int, usable: bool) -> None:
+    b64 = base64.b64encode
+    encoded = f"scrypt$16384$8$1${b64(b's' * salt).decode()}${b64(b'h' * digest).decode()}"
+    assert is_pin_hash(encoded) is usable
+
+
+def test_config_refuses_a_hash_hashlib_cannot_check_and_exit_is_disabled(tmp_path: Path) -> None:
+    too_big = f"scrypt$32768$8$1${'A' * 24}${'A' * 44}"
+    path = write_config(tmp_path, f'[kiosk]\nidle_timeout = 60\npin_hash = "{too_big}"\n')
+    config, messages = load_kiosk_config(path)
+    assert config.pin_hash is None and config.idle_timeout_s == 60  # the rest of the file applies
+    assert len(messages) == 1
+    assert str(path) in messages[0] and "pin_hash" in messages[0] and "33,557,504 bytes" in messages[0]
+    assert "no staff exit" in messages[0]
+    assert not PinGate(config.pin_hash).enabled
 
 
 def test_gate_locks_after_three_wrong_then_doubles_up_to_fifteen_minutes() -> None:

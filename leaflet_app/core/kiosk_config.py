@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from leaflet_app.core.document import MODES, Mode
-from leaflet_app.core.kiosk_pin import is_pin_hash
+from leaflet_app.core.kiosk_pin import pin_hash_problem
 from leaflet_app.core.small_files import FileProblem, read_small_file
 
 IDLE_RANGE = (10, 3600)
@@ -85,8 +85,9 @@ def _pin_hash(value: object) -> str | None:
     if value.strip().isdigit():
         raise _Problem("looks like a PIN, not a hash: never store the PIN itself; "
                        "run 'leaflet-app hash-pin'")  # fmt: skip
-    if not is_pin_hash(value):
-        raise _Problem("is not a hash made by 'leaflet-app hash-pin'")
+    problem = pin_hash_problem(value)
+    if problem is not None:
+        raise _Problem(problem)
     return value.strip()
 
 
