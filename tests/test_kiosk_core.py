@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -21,6 +22,7 @@ from leaflet_app.core.kiosk_pin import (
     scrypt_memory,
     verify_pin,
 )
+from leaflet_app.core.kiosk_pin_state import default_state_path
 from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, SessionDefaults
 from leaflet_app.kiosk_pin_cli import run_hash_pin
 
@@ -316,6 +318,98 @@ def test_gate_locks_after_three_wrong_then_doubles_up_to_fifteen_minutes() -> No
     # Success forgives earlier failures.
     assert [gate.attempt("0000") for _ in range(2)] == ["wrong"] * 2
     assert gate.seconds_locked() == 0
+
+
+def test_lockout_survives_a_restart_with_the_same_back_off(tmp_path: Path) -> None:
+    state = tmp_path / "state" / "kiosk-pin-state.json"
+    wall = FakeClock(1_700_000_000.0)
+    gate = PinGate(PIN_HASH, clock=FakeClock(50.0), state_file=state, wall_clock=wall)
+    assert [gate.attempt("0000") for _ in range(3)] == ["wrong"] * 3
+    assert gate.seconds_locked() == 30
+    saved = state.read_text(encoding="ascii")
+    assert PIN not in saved and "scrypt" not in saved and PIN_HASH.split("$")[-1] not in saved
+    wall.now += 10
+    # Restarted: a new process, whose monotonic clock starts somewhere else entirely.
+    gate = PinGate(PIN_HASH, clock=FakeClock(3.0), state_file=state, wall_clock=wall)
+    assert gate.attempt(PIN) == "locked" and gate.seconds_locked() == pytest.approx(20)
+    # The count came back too: once the lock ends, the next wrong try doubles it.
+    restarted = FakeClock(3.0 + 20)
+    wall.now += 20
+    gate = PinGate(PIN_HASH, clock=restarted, state_file=state, wall_clock=wall)
+    assert gate.attempt("0000") == "wrong" and gate.seconds_locked() == 60
+    restarted.now += 60
+    assert gate.attempt(PIN) == "ok"
+    wall.now += 60
+    fresh = PinGate(PIN_HASH, clock=FakeClock(), state_file=state, wall_clock=wall)
+    assert [fresh.attempt("0000") for _ in range(2)] == ["wrong"] * 2  # the right PIN forgave all
+    assert fresh.seconds_locked() == 0
+
+
+def test_no_state_file_is_written_until_a_wrong_pin(tmp_path: Path) -> None:
+    state = tmp_path / "kiosk-pin-state.json"
+    gate = PinGate(PIN_HASH, state_file=state)
+    assert gate.attempt(PIN) == "ok" and not state.exists()
+    assert gate.seconds_locked() == 0
+
+
+def _restart_with(tmp_path: Path, body: str | bytes) -> PinGate:
+    state = tmp_path / "kiosk-pin-state.json"
+    if isinstance(body, bytes):
+        state.write_bytes(body)
+    else:
+        state.write_text(body, encoding="utf-8")
+    return PinGate(PIN_HASH, clock=FakeClock(), state_file=state, wall_clock=FakeClock(1e9))
+
+
+@pytest.mark.parametrize("body", [
+    "", "{", "[]", "null", b"\xff\xfe\x00", '{"failures": "3", "locked_until": 0}',
+    '{"failures": true, "locked_until": 0}', '{"failures": -1, "locked_until": 0}',
+    '{"failures": 3}', '{"failures": 3, "locked_until": NaN}',
+    '{"failures": 3, "locked_until": Infinity}', '{"failures": 3, "locked_until": 1e999}',
+    '{"failures": 1' + "0" * 5000 + ', "locked_until": 0}', "[" * 3000 + "]" * 3000,
+    '{"failures": 3, "locked_until": 0}' + " " * 5000,
+])  # fmt: skip
+def test_broken_state_file_locks_one_first_period_at_most(tmp_path: Path, body: str | bytes) -> None:
+    gate = _restart_with(tmp_path, body)
+    assert gate.seconds_locked() == 30  # neither free tries nor a long lockout
+    assert _restart_with(tmp_path, (tmp_path / "kiosk-pin-state.json").read_bytes()).seconds_locked() == 30
+
+
+@pytest.mark.parametrize(("body", "locked"), [
+    ('{"failures": 3, "locked_until": 1e18}', 30),  # deadline far off: no more than 3 tries earn
+    ('{"failures": 99999999999, "locked_until": 1e18}', 900),  # never beyond the longest lockout
+    ('{"failures": 2, "locked_until": 1e18}', 0),  # free tries earn no lockout at all
+    ('{"failures": 5, "locked_until": 1}', 0),  # long over
+    ('{"failures": 5, "locked_until": 1000000100}', 100),
+])  # fmt: skip
+def test_state_file_numbers_are_bounded(tmp_path: Path, body: str, locked: float) -> None:
+    assert _restart_with(tmp_path, body).seconds_locked() == pytest.approx(locked)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_or_folder_as_state_file_neither_hangs_nor_crashes(tmp_path: Path) -> None:
+    fifo = tmp_path / "kiosk-pin-state.json"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    gate = PinGate(PIN_HASH, clock=FakeClock(), state_file=fifo)
+    assert time.monotonic() - started < 0.5
+    assert gate.seconds_locked() == 30
+    assert fifo.is_file()  # replaced by a good file
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    gate = PinGate(PIN_HASH, clock=FakeClock(), state_file=folder)
+    assert gate.seconds_locked() == 30 and gate.attempt(PIN) == "locked"  # cannot be saved: still fine
+
+
+def test_state_file_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    assert default_state_path() == tmp_path / "leaflet-app" / "kiosk-pin-state.json"
+    monkeypatch.setenv("XDG_STATE_HOME", "relative/state")  # the spec says to ignore it
+    assert default_state_path() == Path.home() / ".local" / "state" / "leaflet-app" / "kiosk-pin-state.json"
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
+    assert default_state_path() == tmp_path / "leaflet-app" / "kiosk-pin-state.json"
 
 
 @pytest.mark.parametrize("configured", [None, "", "1234", "garbage"])

@@ -23,18 +23,27 @@ pytestmark = pytest.mark.gui
 PIN = "2468"
 
 
+@pytest.fixture(autouse=True)
+def _state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kiosks built by build_window keep their PIN lockout file here, not in the real home."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "state"))
+
+
 @pytest.fixture
 def kiosk(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     made: list[KioskController] = []
 
     def make(idle: float = 60.0, countdown: float = 0.3, printer: str | None = None,
-             pin_dialog=None, hold_ms: int = 3000) -> KioskController:  # type: ignore[no-untyped-def]  # fmt: skip
+             pin_dialog=None, hold_ms: int = 3000,
+             pin_state: Path | None = None) -> KioskController:  # type: ignore[no-untyped-def]  # fmt: skip
         config = KioskConfig(idle_timeout_s=idle, countdown_s=countdown, printer=printer,
                              pin_hash=hash_pin(PIN))  # fmt: skip
         window = MainWindow(load_library(), Preferences(None, persist=False), install_fonts(),
                             cache_dir=tmp_path / "cache")  # fmt: skip
         qtbot.addWidget(window)
-        controller = KioskController(window, config, tick_ms=10, pin_dialog=pin_dialog, hold_ms=hold_ms)
+        controller = KioskController(window, config, tick_ms=10, pin_dialog=pin_dialog, hold_ms=hold_ms,
+                                     pin_state=pin_state or tmp_path / "pin-state.json")  # fmt: skip
         made.append(controller)
         window.resize(1280, 800)
         window.showFullScreen()
@@ -221,6 +230,27 @@ def test_wrong_pins_are_rate_limited(kiosk) -> None:  # type: ignore[no-untyped-
     assert k.window.isVisible()
 
 
+def test_wrong_pins_stay_locked_after_a_restart(tmp_path, kiosk) -> None:  # type: ignore[no-untyped-def]
+    state = tmp_path / "restart" / "kiosk-pin-state.json"
+    k = kiosk(pin_dialog=lambda gate, parent: gate.attempt("0000") == "ok", pin_state=state)
+    for _ in range(3):
+        k.ask_for_pin()
+    left = k.gate.seconds_locked()
+    assert left == pytest.approx(30, abs=1)
+    k.leave()
+    # systemd's Restart=always: a new process builds the kiosk again from scratch.
+    tried: list[str] = []
+
+    def right_pin(gate: PinGate, parent: QWidget) -> bool:
+        tried.append(gate.attempt(PIN))
+        return tried[-1] == "ok"
+
+    again = kiosk(pin_dialog=right_pin, pin_state=state)
+    again.ask_for_pin()
+    assert tried == ["locked"] and again.window.isVisible()
+    assert again.gate.seconds_locked() == pytest.approx(left, abs=1)
+
+
 def test_unexpected_error_returns_home_and_logs_no_patient_data(qtbot, kiosk, caplog) -> None:  # type: ignore[no-untyped-def]
     k = kiosk()
     k.window.open_leaflet("baricitinib")
@@ -252,6 +282,7 @@ def test_kiosk_writes_no_preferences(qtbot, tmp_path, monkeypatch) -> None:  # t
         assert isinstance(window.kiosk, KioskController)
         window.kiosk.leave()
         assert not list((tmp_path / "conf").rglob("*.ini"))
+        assert not (tmp_path / "state").exists()  # the PIN lockout file only after a wrong PIN
     finally:
         QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 

@@ -6,10 +6,20 @@ import base64
 import binascii
 import hashlib
 import hmac
+import logging
 import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Literal
+
+from leaflet_app.core.kiosk_pin_state import (
+    MAX_FAILURES,
+    LockState,
+    StateProblem,
+    load_lock_state,
+    save_lock_state,
+)
 
 PIN_MIN, PIN_MAX = 4, 12
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # about 16 MB and 50 ms a try: slow to brute-force
@@ -29,6 +39,8 @@ LOCK_FIRST_S = 30.0
 LOCK_MAX_S = 15 * 60.0
 
 Outcome = Literal["ok", "wrong", "locked", "disabled"]
+
+log = logging.getLogger(__name__)
 
 
 def valid_pin(pin: str) -> bool:
@@ -121,14 +133,25 @@ def verify_pin(pin: str, encoded: str) -> bool:
 
 
 class PinGate:
-    """Checks PINs against one hash; 3 free tries, then locks 30 s doubling up to 15 min."""
+    """Checks PINs against one hash; 3 free tries, then locks 30 s doubling up to 15 min.
 
-    def __init__(self, pin_hash: str | None, clock: Callable[[], float] = time.monotonic) -> None:
+    With ``state_file`` the count and the lockout survive a restart (systemd's Restart=always
+    would otherwise hand out three fresh tries each time). In-process timing uses the monotonic
+    ``clock``; the file holds a ``wall_clock`` deadline, since monotonic time does not survive
+    a reboot, and that deadline is never trusted beyond what the saved count could have earned.
+    """
+
+    def __init__(self, pin_hash: str | None, clock: Callable[[], float] = time.monotonic, *,
+                 state_file: Path | None = None,
+                 wall_clock: Callable[[], float] = time.time) -> None:  # fmt: skip
         # A malformed hash disables exit rather than letting any PIN through.
         self._hash = pin_hash if pin_hash and is_pin_hash(pin_hash) else None
-        self._clock = clock
+        self._clock, self._wall = clock, wall_clock
         self._failures = 0
         self._locked_until = 0.0
+        self._state_file = state_file
+        if state_file is not None and self._hash is not None:
+            self._restore(state_file)
 
     @property
     def enabled(self) -> bool:
@@ -144,11 +167,51 @@ class PinGate:
         if self.seconds_locked() > 0:
             return "locked"
         if verify_pin(pin, self._hash):
-            self._failures = 0
+            if self._failures:
+                self._failures = 0
+                self._save()
             return "ok"
-        self._failures += 1
-        if self._failures >= FREE_TRIES:
-            doublings = self._failures - FREE_TRIES
-            lock = min(LOCK_MAX_S, LOCK_FIRST_S * 2 ** min(doublings, 16))
+        self._failures = min(self._failures + 1, MAX_FAILURES)
+        lock = _lock_for(self._failures)
+        if lock:
             self._locked_until = self._clock() + lock
+        self._save()
         return "wrong"
+
+    def _restore(self, path: Path) -> None:
+        try:
+            saved = load_lock_state(path)
+        except StateProblem as problem:
+            # Neither forget the lockout (free tries) nor keep staff out for long: one first period.
+            log.warning("the staff PIN lockout file %s cannot be used (%s); "
+                        "locking the keypad for %d seconds", path, problem, LOCK_FIRST_S)  # fmt: skip
+            self._failures = FREE_TRIES
+            self._locked_until = self._clock() + LOCK_FIRST_S
+            self._save()  # replace the broken file
+            return
+        if saved is None:
+            return
+        self._failures = saved.failures
+        # A deadline beyond what this count earns means a clock set back or an edited file.
+        left = min(_lock_for(saved.failures), saved.locked_until - self._wall())
+        if left > 0:
+            self._locked_until = self._clock() + left
+
+    def _save(self) -> None:
+        if self._state_file is None:
+            return
+        left = self.seconds_locked()
+        state = LockState(self._failures, self._wall() + left if left > 0 else 0.0)
+        try:
+            save_lock_state(self._state_file, state)
+        except OSError as exc:
+            # The lockout still holds in memory; only a restart would lose it.
+            log.warning("cannot save the staff PIN lockout to %s (%s)", self._state_file,
+                        exc.strerror or exc)  # fmt: skip
+
+
+def _lock_for(failures: int) -> float:
+    """Seconds of lockout after ``failures`` wrong tries in a row (0 while tries are free)."""
+    if failures < FREE_TRIES:
+        return 0.0
+    return min(LOCK_MAX_S, LOCK_FIRST_S * (1 << min(failures - FREE_TRIES, 16)))

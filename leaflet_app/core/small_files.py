@@ -16,13 +16,18 @@ from pathlib import Path
 class FileProblem(Exception):
     """The file cannot be used; the message is a short phrase such as "it is not a regular file"."""
 
+    def __init__(self, message: str, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing  # there is no file at all, which often simply means "not yet"
+
 
 def read_small_file(path: Path, limit: int) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; else FileProblem."""
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise FileProblem(exc.strerror or "it cannot be read") from None
+        missing = isinstance(exc, FileNotFoundError)
+        raise FileProblem(exc.strerror or "it cannot be read", missing=missing) from None
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem("it is not a regular file")
     if info.st_size > limit:

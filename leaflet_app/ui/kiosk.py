@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
 
 from leaflet_app.core.kiosk_config import KioskConfig
 from leaflet_app.core.kiosk_pin import PinGate
+from leaflet_app.core.kiosk_pin_state import default_state_path
 from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, SessionDefaults
 from leaflet_app.core.print_layout import PrintOptions, default_paper
 from leaflet_app.ui.kiosk_idle import IdleMonitor, IdleNotice
@@ -67,12 +68,13 @@ class KioskController(QObject):
     """Turns a MainWindow into the waiting-room kiosk and resets it when a patient leaves."""
 
     def __init__(self, window: MainWindow, config: KioskConfig, *, tick_ms: int = 250,
-                 hold_ms: int = HOLD_MS,
+                 hold_ms: int = HOLD_MS, pin_state: Path | None = None,
                  pin_dialog: Callable[[PinGate, QWidget], bool] | None = None) -> None:  # fmt: skip
         super().__init__(window)
         self.window, self.config = window, config
         self.defaults = SessionDefaults.from_config(config)
-        self.gate = PinGate(config.pin_hash)
+        # The one file the kiosk writes: wrong-PIN count and lockout, so a restart resets neither.
+        self.gate = PinGate(config.pin_hash, state_file=pin_state or default_state_path())
         self._pin_dialog = pin_dialog or _ask_pin
         self.exiting = False
         self.hold_ms = hold_ms
