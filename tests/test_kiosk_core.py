@@ -483,4 +483,6 @@ def test_session_defaults_and_reset_steps() -> None:
     assert SessionDefaults() == SessionDefaults("en", 100, "standard")
     assert SessionDefaults.from_config(KioskConfig(default_mode="both")).mode == "both"
     assert RESET_STEPS[0] is ResetStep.CLOSE_DIALOGS and RESET_STEPS[-1] is ResetStep.GO_HOME
+    # Clearing the search is itself an undoable edit: the history goes after it.
+    assert RESET_STEPS.index(ResetStep.FORGET_TYPING) > RESET_STEPS.index(ResetStep.CLEAR_SEARCH)
     assert len(set(RESET_STEPS)) == len(ResetStep)

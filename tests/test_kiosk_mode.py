@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtGui import QClipboard, QContextMenuEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QPushButton, QWidget
 
 from leaflet_app.core.kiosk_config import KioskConfig
 from leaflet_app.core.kiosk_pin import PinGate, hash_pin
@@ -128,6 +128,60 @@ def test_start_over_is_on_every_screen_and_resets(qtbot, kiosk) -> None:  # type
     _dirty_session(qtbot, k)
     _click(qtbot, start_over)
     assert_clean(k)
+
+
+def test_start_over_leaves_nothing_to_undo(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    field = k.window.search_field
+    k.window.search.panel.set_debounce(1)
+    field.setFocus()
+    qtbot.keyClicks(field, "fufa")
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # something to redo as well as undo
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "fufa"
+    _click(qtbot, k.window.findChild(QPushButton, "startOver"))
+    field.setFocus()
+    for key, mods in ((Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)):  # fmt: skip
+        qtbot.keyClick(field, key, mods)
+        assert field.text() == ""
+    assert k.window.search.panel.query() == ""
+
+
+def test_start_over_forgets_typing_in_any_open_text_box(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    dialog = QDialog(k.window)
+    note = QPlainTextEdit(dialog)
+    dialog.show()
+    qtbot.keyClicks(note, "private note")
+    _click(qtbot, k.window.findChild(QPushButton, "startOver"))
+    assert not dialog.isVisible()
+    dialog.show()  # the same dialog opened again by the next patient
+    # Emptying the box is the dialog's business; the reset saw to its history: Ctrl+Z does nothing.
+    qtbot.keyClick(note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert note.toPlainText() == "private note"
+    assert not note.document().isUndoAvailable()
+
+
+def test_idle_reset_empties_the_clipboard(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk(idle=0.2, countdown=0.2)
+    field = k.window.search_field
+    field.setFocus()
+    qtbot.keyClicks(field, "my secret symptom")
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "my secret symptom"
+    with qtbot.waitSignal(k.monitor.reset_requested, timeout=3000):
+        pass
+    assert clipboard.text() == ""
+    assert clipboard.text(QClipboard.Mode.Selection) == ""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == ""
 
 
 def test_reset_handles_every_step() -> None:
