@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from leaflet_app.core.document import MODES, Mode
-from leaflet_app.core.kiosk_pin import is_pin_hash
+from leaflet_app.core.kiosk_pin import pin_hash_problem
+from leaflet_app.core.small_files import FileProblem, read_small_file
 
 IDLE_RANGE = (10, 3600)
 COUNTDOWN_RANGE = (5, 120)
+MAX_CONFIG_BYTES = 64 * 1024  # a real config is under 1 KiB
 KEYS = ("idle_timeout", "countdown", "default_language", "allowed_languages", "printer",
         "pin_hash", "content")  # fmt: skip
 
@@ -38,13 +40,19 @@ class _Problem(Exception):
     """A bad value; the message says what is wrong with it."""
 
 
+def _shown(value: object, limit: int = 40) -> str:
+    # repr escapes newlines and control characters; the cut keeps a pasted blob to one short line.
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _seconds(bounds: tuple[int, int]) -> Callable[[object], int]:
     low, high = bounds
 
     def parse(value: object) -> int:
         # bool is an int in Python; `true` is surely a mistake here.
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _Problem(f"must be a whole number of seconds, not {value!r}")
+            raise _Problem(f"must be a whole number of seconds, not {_shown(value)}")
         if not low <= value <= high:
             raise _Problem(f"must be between {low} and {high} seconds, not {value}")
         return value
@@ -54,20 +62,20 @@ def _seconds(bounds: tuple[int, int]) -> Callable[[object], int]:
 
 def _mode(value: object) -> Mode:
     if value not in MODES:
-        raise _Problem(f"must be one of {', '.join(MODES)}, not {value!r}")
+        raise _Problem(f"must be one of {', '.join(MODES)}, not {_shown(value)}")
     return value
 
 
 def _modes(value: object) -> tuple[Mode, ...]:
     if not isinstance(value, list) or not value:
-        raise _Problem(f"must be a non-empty list such as {list(MODES)!r}, not {value!r}")
+        raise _Problem(f"must be a non-empty list such as {list(MODES)!r}, not {_shown(value)}")
     modes = [_mode(item) for item in value]
     return tuple(dict.fromkeys(modes))  # drop repeats, keep the order given
 
 
 def _printer(value: object) -> str | None:
     if not isinstance(value, str):
-        raise _Problem(f"must be a printer name in quotes, not {value!r}")
+        raise _Problem(f"must be a printer name in quotes, not {_shown(value)}")
     return value.strip() or None  # an empty name means no printing
 
 
@@ -77,20 +85,31 @@ def _pin_hash(value: object) -> str | None:
     if value.strip().isdigit():
         raise _Problem("looks like a PIN, not a hash: never store the PIN itself; "
                        "run 'leaflet-app hash-pin'")  # fmt: skip
-    if not is_pin_hash(value):
-        raise _Problem("is not a hash made by 'leaflet-app hash-pin'")
+    problem = pin_hash_problem(value)
+    if problem is not None:
+        raise _Problem(problem)
     return value.strip()
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the file system, for example
+        return False
 
 
 def _folders(base: Path) -> Callable[[object], tuple[Path, ...]]:
     def parse(value: object) -> tuple[Path, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise _Problem(f"must be a list of folder names in quotes, not {value!r}")
+            raise _Problem(f"must be a list of folder names in quotes, not {_shown(value)}")
         # Relative to the config file: a kiosk started at login has no meaningful working folder.
-        folders = tuple(base / Path(v).expanduser() for v in value)
-        missing = [str(f) for f in folders if not f.is_dir()]
+        try:
+            folders = tuple(base / Path(v).expanduser() for v in value)
+        except RuntimeError:  # "~someone" for a user this computer does not know
+            raise _Problem(f"names an unknown home folder: {_shown(value, 120)}") from None
+        missing = [str(f) for f in folders if not _is_folder(f)]
         if missing:
-            raise _Problem(f"no such folder: {', '.join(missing)}")
+            raise _Problem(f"no such folder: {_shown(missing, 120)}")
         return folders
 
     return parse
@@ -102,10 +121,12 @@ def _load_toml(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     import tomllib
 
     try:
+        raw = read_small_file(path, MAX_CONFIG_BYTES)
+    except FileProblem as problem:
+        return None, f"{path}: cannot read the kiosk config file ({problem}); using defaults"
+    try:
         # utf-8-sig: Windows Notepad may save the file with a byte-order mark.
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        return None, f"{path}: cannot read the kiosk config file ({exc.strerror}); using defaults"
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, f"{path}: the kiosk config file is not UTF-8 text; using defaults"
     try:
@@ -113,6 +134,11 @@ def _load_toml(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     except tomllib.TOMLDecodeError as exc:
         # The message ends with "(at line L, column C)".
         return None, f"{path}: not valid TOML: {exc}; using defaults"
+    except RecursionError:
+        return None, f"{path}: not valid TOML: lists or tables nested too deeply; using defaults"
+    except ValueError:
+        # tomllib lets int() refuse numbers of more than 4300 digits.
+        return None, f"{path}: not valid TOML: a number is too long; using defaults"
 
 
 def load_kiosk_config(path: Path | str) -> tuple[KioskConfig, list[str]]:
@@ -121,7 +147,7 @@ def load_kiosk_config(path: Path | str) -> tuple[KioskConfig, list[str]]:
     data, error = _load_toml(path)
     if data is None:
         return KioskConfig(), [error or f"{path}: using defaults"]
-    messages = [f"{path}: unknown table or key '{key}' (expected [kiosk])"
+    messages = [f"{path}: unknown table or key {_shown(key)} (expected [kiosk])"
                 for key in data if key != "kiosk"]  # fmt: skip
     table = data.get("kiosk")
     if table is None:
@@ -142,7 +168,7 @@ def load_kiosk_config(path: Path | str) -> tuple[KioskConfig, list[str]]:
     for key, value in table.items():
         if key not in parsers:
             known = ", ".join(KEYS)
-            messages.append(f"{path}: [kiosk] unknown key '{key}' (known: {known}); ignored")
+            messages.append(f"{path}: [kiosk] unknown key {_shown(key)} (known: {known}); ignored")
             continue
         field_name, parse, fallback = parsers[key]
         try:

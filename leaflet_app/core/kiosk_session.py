@@ -37,6 +37,7 @@ class ResetStep(str, Enum):
     CLEAR_HISTORY = "clear-history"  # back-navigation and the last opened leaflet
     RESTORE_READING = "restore-reading"  # language, text size and theme from SessionDefaults
     SCROLL_TO_TOP = "scroll-to-top"
+    FORGET_TYPING = "forget-typing"  # undo history of text fields, and the clipboard
     GO_HOME = "go-home"  # last, so the patient sees the clean home screen
 
 

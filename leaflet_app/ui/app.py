@@ -20,8 +20,6 @@ from leaflet_app.ui.settings import Preferences
 if TYPE_CHECKING:
     from leaflet_app.core.kiosk_config import KioskConfig
 
-log = logging.getLogger(__name__)
-
 
 def parse_size(text: str) -> QSize:
     width, _, height = text.lower().partition("x")
@@ -75,9 +73,9 @@ def load_kiosk_settings(args: argparse.Namespace) -> KioskConfig:
 
     config, messages = load_kiosk_config(args.config) if args.config else (KioskConfig(), [])
     config, more = with_overrides(config, idle_timeout=args.idle_timeout, printer=args.kiosk_printer)
+    # Printed, not logged too: under systemd both reach the journal, and each problem shows once.
     for message in [*messages, *more]:
         print(f"leaflet-app: {message}", file=sys.stderr)
-        log.warning("%s", message)
     return config
 
 

@@ -10,11 +10,21 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
 
 from leaflet_app.core.kiosk_config import KioskConfig
 from leaflet_app.core.kiosk_pin import PinGate
+from leaflet_app.core.kiosk_pin_state import default_state_path
 from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, SessionDefaults
 from leaflet_app.core.print_layout import PrintOptions, default_paper
 from leaflet_app.ui.kiosk_idle import IdleMonitor, IdleNotice
@@ -67,12 +77,13 @@ class KioskController(QObject):
     """Turns a MainWindow into the waiting-room kiosk and resets it when a patient leaves."""
 
     def __init__(self, window: MainWindow, config: KioskConfig, *, tick_ms: int = 250,
-                 hold_ms: int = HOLD_MS,
+                 hold_ms: int = HOLD_MS, pin_state: Path | None = None,
                  pin_dialog: Callable[[PinGate, QWidget], bool] | None = None) -> None:  # fmt: skip
         super().__init__(window)
         self.window, self.config = window, config
         self.defaults = SessionDefaults.from_config(config)
-        self.gate = PinGate(config.pin_hash)
+        # The one file the kiosk writes: wrong-PIN count and lockout, so a restart resets neither.
+        self.gate = PinGate(config.pin_hash, state_file=pin_state or default_state_path())
         self._pin_dialog = pin_dialog or _ask_pin
         self.exiting = False
         self.hold_ms = hold_ms
@@ -185,6 +196,8 @@ class KioskController(QObject):
             elif step is ResetStep.SCROLL_TO_TOP:
                 w.leaflet_view.browser.verticalScrollBar().setValue(0)
                 w.library_view.list.scrollToTop()
+            elif step is ResetStep.FORGET_TYPING:
+                forget_typing()
             elif step is ResetStep.GO_HOME:
                 w.go_home()
                 w.history.clear()
@@ -231,6 +244,25 @@ def close_dialogs() -> None:
             widget.reject()
         elif isinstance(widget, QMenu) and widget.isVisible():
             widget.close()
+
+
+def forget_typing() -> None:
+    """Empty every text field's undo history and the clipboard, keeping the fields' text."""
+    # Else Ctrl+Z or a paste brings back what the last patient typed or copied.
+    for top in QApplication.topLevelWidgets():
+        for field in [top, *top.findChildren(QLineEdit)]:
+            if isinstance(field, QLineEdit):
+                # setText() drops the undo and redo history; clear() would itself be undoable.
+                field.setText(field.text())
+        for edit in [top, *top.findChildren(QTextEdit), *top.findChildren(QPlainTextEdit)]:
+            if isinstance(edit, QTextEdit | QPlainTextEdit) and not edit.isReadOnly():
+                edit.document().clearUndoRedoStacks()
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection():  # X11's middle-click selection
+        clipboard.clear(QClipboard.Mode.Selection)
+    if clipboard.supportsFindBuffer():  # macOS
+        clipboard.clear(QClipboard.Mode.FindBuffer)
 
 
 def _ask_pin(gate: PinGate, parent: QWidget) -> bool:
