@@ -496,3 +496,11 @@ def test_tags_inside_code_spans_stay_as_text(folder: Path) -> None:
     result = render("Type `<b>` to bold, but <i>not this</i>.", folder)
     assert "<code>&lt;b&gt;</code>" in result.html
     assert [message for _, message in result.removed] == ["raw HTML removed: </i>", "raw HTML removed: <i>"]
+
+
+def test_an_html_comment_before_the_first_heading_is_a_note_not_text() -> None:
+    body = "<!-- note for the\nnext author --> <!-- two -->\n\n## A {#a}\n\nx\n"
+    split = split_sections(body, first_line=8)
+    assert split.preamble_line is None
+    assert [s.id for s in split.sections] == ["a"]
+    assert split_sections("<!-- note --> text\n## A {#a}\nx", first_line=1).preamble_line == 1

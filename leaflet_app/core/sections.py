@@ -36,6 +36,7 @@ def split_sections(body: str, first_line: int) -> SplitBody:
     current: tuple[str, str, int] | None = None
     buf: list[str] = []
     in_fence = False
+    in_comment = False  # an author's <!-- note --> before the first heading is not text
 
     def flush() -> None:
         if current is not None:
@@ -55,9 +56,30 @@ def split_sections(body: str, first_line: int) -> SplitBody:
             heading = text[: id_match.start()] if id_match else text
             current, buf = (section_id, heading.strip().rstrip("#").strip(), lineno), []
         elif current is None:
-            if line.strip() and preamble_line is None:
+            visible, in_comment = _outside_comments(line, in_comment)
+            if visible.strip() and preamble_line is None:
                 preamble_line = lineno
         else:
             buf.append(line)
     flush()
     return SplitBody(sections, preamble_line)
+
+
+def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The part of ``line`` outside HTML comments, and whether a comment is still open."""
+    visible: list[str] = []
+    position = 0
+    while position < len(line):
+        if in_comment:
+            end = line.find("-->", position)
+            if end < 0:
+                return "".join(visible), True
+            position, in_comment = end + 3, False
+        else:
+            start = line.find("<!--", position)
+            if start < 0:
+                visible.append(line[position:])
+                break
+            visible.append(line[position:start])
+            position, in_comment = start + 4, True
+    return "".join(visible), in_comment
