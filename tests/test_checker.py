@@ -522,3 +522,48 @@ def test_no_disclaimer_anywhere_uses_built_in_text(
     assert library.disclaimer.text["en"] and library.disclaimer.text["zh"]
     assert any("no disclaimer found" in p.message for p in library.errors)
     assert [lf.id for lf in library.leaflets] == ["test-leaflet"]
+
+
+# --- an author's mistakes that used to pass ----------------------------------------------
+
+
+def test_a_leaflet_folder_given_as_content_is_an_error_not_an_all_clear(
+    capsys: pytest.CaptureFixture[str], make_leaflet: MakeLeaflet, content: Path
+) -> None:
+    folder = make_leaflet("metformin", root=content)
+    status, lines = run_check(capsys, folder)
+    assert status == 1
+    assert any(
+        line.startswith(f"{folder}:1: error: this is one leaflet's folder, not a folder of leaflets: "
+                        f"give its parent folder ({content}) instead") for line in lines
+    ), lines  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("link", "words"),
+    [
+        ("[see](#nope)", "link '#nope' leads to no section of this leaflet"),
+        ("[see](leaflet:nosuch)", "link 'leaflet:nosuch' leads to no leaflet: there is no leaflet 'nosuch'"),
+        ("[see](leaflet:test-leaflet#gone)",
+         "link 'leaflet:test-leaflet#gone' leads to no section of 'test-leaflet'"),
+    ],
+)
+def test_dead_section_and_leaflet_links_are_errors_with_their_line(
+    capsys: pytest.CaptureFixture[str], make_leaflet: MakeLeaflet, default_text: DefaultText, content: Path,
+    link: str, words: str,
+) -> None:  # fmt: skip
+    en = edit(default_text("en"), "English text about stopping treatment.", f"Stop.\n\nThen {link} now.")
+    make_leaflet(root=content, en=en)
+    status, lines = run_check(capsys, content)
+    assert status == 1
+    assert_only_error(lines, content / "test-leaflet" / "en.md", FIRST_TEXT + 2, words)
+
+
+def test_links_that_resolve_pass(
+    capsys: pytest.CaptureFixture[str], make_leaflet: MakeLeaflet, default_text: DefaultText, content: Path
+) -> None:
+    en = edit(default_text("en"), "English text about stopping treatment.",
+              "See [two](#second), [the other](leaflet:other#first) and [it](leaflet:other).")  # fmt: skip
+    make_leaflet(root=content, en=en)
+    make_leaflet("other", root=content)
+    assert run_check(capsys, content) == (0, ["0 error(s), 0 warning(s)"])

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from leaflet_app.core.link_check import dead_links
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import Problem, Severity
 
@@ -19,6 +20,7 @@ def check_content(folders: Iterable[Path] | None = None, *, today: dt.date | Non
             for section in translation.sections:
                 for line, message in section.rendered.removed:
                     problems.append(Problem(translation.path, line, message, Severity.ERROR))
+    problems.extend(dead_links(library))
     return sorted(problems, key=lambda p: (str(p.path), p.line))
 
 

@@ -61,6 +61,10 @@ def load_library(
             if not folder.is_dir():
                 problems.append(Problem(folder, 1, "content folder not found"))
                 continue
+            if any((folder / f"{lang}.md").exists() for lang in LANGS):
+                problems.append(Problem(folder, 1, "this is one leaflet's folder, not a folder of leaflets: "
+                                        f"give its parent folder ({folder.parent}) instead"))  # fmt: skip
+                continue
             children = sorted(folder.iterdir())
         except OSError as exc:
             problems.append(Problem(folder, 1, f"cannot list content folder: {exc.strerror or exc}"))

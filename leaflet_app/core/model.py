@@ -67,6 +67,7 @@ class RenderedSection:
     removed: tuple[tuple[int, str], ...] = ()  # (line, what was removed)
     text: str = ""  # the reader's text: html_to_text(html), for search and snippets
     failed: bool = False  # the source could not be rendered; html is a short notice
+    links: tuple[tuple[int, str], ...] = ()  # (line, address) of "#section" and "leaflet:" links
 
 
 @dataclass(eq=False)
