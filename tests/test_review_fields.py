@@ -198,7 +198,7 @@ def test_old_plain_text_sources_still_load_with_a_warning(
         ("en.md", SOURCE_1 + 1, "warning", f"source 2 {message}"),
     ]
     sources = loaded(tmp_path / "content").translation("en").sources
-    assert [source_line(s, "en") for s in sources] == [
+    assert [source_line(s) for s in sources] == [
         "FDA: Olumiant prescribing information.", "EMA: Olumiant product information."
     ]
 
@@ -228,17 +228,18 @@ def test_sources_is_a_reserved_section_id(make_leaflet: MakeLeaflet, tmp_path: P
 
 
 @pytest.mark.parametrize(
-    ("source", "lang", "line"),
+    ("source", "line"),
     [
-        (Source("Olumiant label", "FDA", "2022-06", url="https://dailymed.nlm.nih.gov/x"), "en",
+        (Source("Olumiant label", "FDA", "2022-06", url="https://dailymed.nlm.nih.gov/x"),
          "Olumiant label. FDA, 2022-06. https://dailymed.nlm.nih.gov/x"),
-        (Source("BRAVE-AA1 trial?", "JAMA Dermatology", "2024", doi="10.1001/jamadermatol.2024.2734"), "en",
+        (Source("BRAVE-AA1 trial?", "JAMA Dermatology", "2024", doi="10.1001/jamadermatol.2024.2734"),
          "BRAVE-AA1 trial? JAMA Dermatology, 2024. doi:10.1001/jamadermatol.2024.2734"),
-        (Source("巴瑞替尼说明书", "欧洲药品管理局", "2023-10", url="https://www.ema.europa.eu/x"), "zh",
+        (Source("巴瑞替尼说明书", "欧洲药品管理局", "2023-10", url="https://www.ema.europa.eu/x"),
          "巴瑞替尼说明书。欧洲药品管理局，2023-10。https://www.ema.europa.eu/x"),
+        (Source("Olumiant label", "美国 FDA", "2022-06"), "Olumiant label. 美国 FDA，2022-06。"),
     ],
-    ids=["url", "doi", "zh"],
+    ids=["url", "doi", "chinese", "mixed"],
 )  # fmt: skip
-def test_source_line(source: Source, lang: str, line: str) -> None:
-    assert source_line(source, lang) == line  # type: ignore[arg-type]
+def test_source_line(source: Source, line: str) -> None:
+    assert source_line(source) == line
 

@@ -80,7 +80,7 @@ def _part_html(part_id: str, heading: str, body_html: str, lang: Lang, with_anch
 def _sources_html(leaflet: Leaflet, lang: Lang, with_anchor: bool) -> str:
     """The numbered list of sources as escaped text: addresses are shown, never linked."""
     items = "".join(
-        f"<li>{html.escape(source_line(source, lang))}</li>" for source in leaflet.translation(lang).sources
+        f"<li>{html.escape(source_line(source))}</li>" for source in leaflet.translation(lang).sources
     )
     body = f'<ol class="sources">{items}</ol>' if items else ""
     return _part_html(SOURCES_ID, SOURCES_HEADING[lang], body, lang, with_anchor)

@@ -22,9 +22,9 @@ REVIEWED_BY_LABEL: dict[Lang, str] = {"en": "Checked by: {who}", "zh": "审核�
 OVERDUE_LABEL: dict[Lang, str] = {"en": "Review overdue", "zh": "审核已过期"}
 DRAFT_LABEL: dict[Lang, str] = {"en": "Draft – not yet approved", "zh": "草稿 – 尚未审核"}
 DRAFT_EXPLANATION: dict[Lang, str] = {
-    "en": "This text has not yet passed its final review. Ask your doctor or pharmacist "
+    "en": "This text has not passed its final review yet. Ask your doctor or pharmacist "
     "before you act on it.",
-    "zh": "本文尚未通过最终审核。请先咨询医生或药师，再根据本文采取行动。",
+    "zh": "本文尚未通过最终审核。请先咨询医生或药师，再决定怎么做。",
 }
 
 

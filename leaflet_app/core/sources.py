@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from leaflet_app.core.frontmatter import FrontMatter, excerpt
-from leaflet_app.core.model import Lang, Severity, Source
+from leaflet_app.core.model import Severity, Source
 from leaflet_app.core.plain_fields import plain_text_problem
 
 SOURCE_FIELDS = ("title", "publisher", "url", "doi", "date")
@@ -124,22 +124,26 @@ def _is_web_address(text: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def source_line(source: Source, lang: Lang) -> str:
+def source_line(source: Source) -> str:
     """'Title. Publisher, date. URL' (or 'doi:…'), as plain text; never a link.
 
-    Chinese uses its own full stop and comma, without spaces between the parts.
+    A part written in Chinese takes the Chinese full stop and comma, with no space after them;
+    an English title in the Chinese file keeps English punctuation.
     """
-    stop, comma, space = (".", ", ", " ") if lang == "en" else ("。", "，", "")
-    parts = [_end(source.title, stop)]
+    parts = [source.title]
     if source.publisher or source.date:
-        parts.append(_end(comma.join(p for p in (source.publisher, source.date) if p), stop))
-    if source.url:
-        parts.append(source.url)
-    elif source.doi:
-        parts.append(f"doi:{source.doi}")
-    return space.join(parts)
+        comma = "，" if _is_chinese(source.publisher) else ", "
+        parts.append(comma.join(p for p in (source.publisher, source.date) if p))
+    line = ""
+    for part in parts:
+        if line and not line.endswith("。"):
+            line += " "
+        line += part if part[-1:] in ".?!。？！" else part + ("。" if _is_chinese(part) else ".")
+    address = source.url or (f"doi:{source.doi}" if source.doi else "")
+    if address:
+        line += address if line.endswith("。") else " " + address
+    return line
 
 
-def _end(text: str, stop: str) -> str:
-    """Close a part with a full stop unless it already ends in punctuation."""
-    return text if text[-1:] in ".?!。？！" else text + stop
+def _is_chinese(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
