@@ -325,3 +325,21 @@ def test_sources_are_printed_at_the_end_in_the_reading_language(qapp, tmp_path: 
     assert text.index(norm(leaflet.translation("en").sections[0].heading)) < heading
     pages = export(library, "baricitinib", tmp_path / "zh.pdf", mode="zh")
     assert norm("资料来源") in "".join(pages[-2:]) and norm("Sources") not in "".join(pages)
+
+
+def test_kiosk_will_not_open_a_hidden_leaflet_from_the_command_line(clinic: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "leaflet_app", "--kiosk", "--content", str(clinic), "--leaflet", "draft",
+         "--screenshot", str(tmp_path / "x.png")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
+             "XDG_STATE_HOME": str(tmp_path / "state")},
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "no leaflet 'draft'; available: " in result.stderr
+    available = result.stderr.split("available: ")[1]
+    assert "fresh" in available and "draft" not in available
