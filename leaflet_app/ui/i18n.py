@@ -8,10 +8,15 @@ from leaflet_app.core.bundled import resource_path
 
 
 class UiLanguage:
-    """Installs or removes the Chinese translators; English is the source language."""
+    """Installs or removes the Chinese translators; English is the source language.
+
+    The translators are loaded once and reused: a switch installs or removes them, so a
+    kiosk that switches all day keeps two of them, not one pair per switch.
+    """
 
     def __init__(self) -> None:
-        self._translators: list[QTranslator] = []
+        self._loaded: list[QTranslator] | None = None
+        self._installed = False
         self.current = "en"
 
     def set(self, lang: str) -> None:
@@ -19,20 +24,32 @@ class UiLanguage:
             return
         app = QCoreApplication.instance()
         assert app is not None
-        for translator in self._translators:
-            app.removeTranslator(translator)
-        self._translators.clear()
         if lang == "zh":
+            for translator in self._chinese(app):
+                app.installTranslator(translator)
+            self._installed = True
+        elif self._installed:
+            for translator in self._chinese(app):
+                app.removeTranslator(translator)
+            self._installed = False
+        self.current = lang
+
+    def _chinese(self, app: QCoreApplication) -> list[QTranslator]:
+        if self._loaded is None:
+            loaded: list[QTranslator] = []
             ours = QTranslator(app)
             if ours.load(str(resource_path("translations/leaflet_app_zh_CN.qm"))):
-                self._translators.append(ours)
+                loaded.append(ours)
+            else:
+                ours.deleteLater()
             qt_own = QTranslator(app)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_", qt_dir):
-                self._translators.append(qt_own)
-            for translator in self._translators:
-                app.installTranslator(translator)
-        self.current = lang
+                loaded.append(qt_own)
+            else:
+                qt_own.deleteLater()
+            self._loaded = loaded
+        return self._loaded
 
 
 _shared: UiLanguage | None = None
