@@ -1,8 +1,10 @@
-"""The index is cached per content version: reused after a restart, rebuilt after an edit or
-damage, shared with other instances, and kept in memory when it cannot be saved."""
+"""The index is cached per set of content folders: reused after a restart, updated leaflet by
+leaflet after an edit, rebuilt after damage, shared with other instances, and kept in memory
+when it cannot be saved."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sqlite3
@@ -13,9 +15,12 @@ from pathlib import Path
 import pytest
 from helpers import damage_index
 
-from leaflet_app.core.loader import load_library
+from leaflet_app.core.loader import load_leaflet, load_library
+from leaflet_app.core.model import Leaflet
 from leaflet_app.core.search import SearchIndex, default_cache_dir
 from leaflet_app.core.search import build as builder
+from leaflet_app.core.search import cache as cache_module
+from leaflet_app.core.search import index as index_module
 
 
 def age(path: Path, seconds: float) -> None:
@@ -37,39 +42,102 @@ def test_reopening_reuses_the_cache_file(make_leaflet: Callable[..., Path], tmp_
     again.close()
 
 
-def test_editing_a_leaflet_rebuilds_and_drops_the_old_file(
-    make_leaflet: Callable[..., Path], default_text: Callable[[str, str], str], tmp_path: Path
+def edit(path: Path, old: str, new: str) -> None:
+    """Change a leaflet file the way an editor does (a later modification time)."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def count_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the leaflets an index update renders and tokenises."""
+    rendered: list[str] = []
+    real = builder.leaflet_rows
+
+    def rows(leaflet: Leaflet) -> builder.LeafletRows | None:
+        rendered.append(leaflet.id)
+        return real(leaflet)
+
+    monkeypatch.setattr(builder, "leaflet_rows", rows)
+    return rendered
+
+
+def test_editing_a_leaflet_reindexes_that_leaflet_only(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = make_leaflet("alpha")
+    make_leaflet("beta")
     cache = tmp_path / "cache"
     old = SearchIndex.open(load_library([tmp_path / "content"]), cache)
-    assert not old.search("zebrafish").hits
+    assert not old.search("zebrafish").hits and old.reindexed == ["alpha", "beta"]
     old.close()
-    en = folder / "en.md"
-    en.write_text(default_text("en", "alpha").replace("More English text", "Zebrafish text"),
-                  encoding="utf-8")  # fmt: skip
-    stat = en.stat()
-    os.utime(en, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    edit(folder / "en.md", "More English text", "Zebrafish text")
+    rendered = count_renders(monkeypatch)
     new = SearchIndex.open(load_library([tmp_path / "content"]), cache)
-    assert new.rebuilt and new.path is not None and new.path != old.path
+    assert rendered == ["alpha"] and new.reindexed == ["alpha"]
+    assert not new.rebuilt and new.path == old.path
     direct = [h.section_id for h in new.search("zebrafish").hits if not h.via_translation]
     assert direct == ["second"]
+    assert {h.leaflet_id for h in new.search("more").hits} == {"beta"}  # the old text is gone
+    assert {h.leaflet_id for h in new.search("testword").hits} == {"alpha", "beta"}
     new.close()
-    # Seconds old, the old file may be one another instance has not opened yet: it stays.
-    assert old.path is not None and old.path.exists()
-    age(old.path, seconds=120)
-    SearchIndex.open(load_library([tmp_path / "content"]), cache).close()
-    assert sorted(p.name for p in cache.iterdir()) == [new.path.name]
+    assert sorted(p.name for p in cache.iterdir()) == [old.path.name]
 
 
-def test_adding_a_leaflet_rebuilds(make_leaflet: Callable[..., Path], tmp_path: Path) -> None:
+def test_adding_and_removing_leaflets_touches_only_them(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     make_leaflet("alpha")
+    gone = make_leaflet("gamma")
     SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache").close()
     make_leaflet("beta")
+    for file in gone.iterdir():
+        file.unlink()
+    gone.rmdir()
+    rendered = count_renders(monkeypatch)
     index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
-    assert index.rebuilt
+    assert rendered == ["beta"] and not index.rebuilt
     assert {h.leaflet_id for h in index.search("testword").hits} == {"alpha", "beta"}
     index.close()
+
+
+def test_apply_changes_reindexes_the_leaflets_it_is_given(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_leaflet("alpha")
+    make_leaflet("beta")
+    library = load_library([tmp_path / "content"])
+    index = SearchIndex.open(library, tmp_path / "cache")
+    edit(folder / "zh.md", "更多中文内容", "斑马鱼内容")
+    changed, _ = load_leaflet(folder, dt.date(2026, 6, 1))
+    assert changed is not None
+    rendered = count_renders(monkeypatch)
+    index.apply_changes([changed], removed=["beta"])
+    assert rendered == ["alpha"]
+    assert [h.section_id for h in index.search("斑马鱼").hits if not h.via_translation] == ["second"]
+    assert not index.search("更多中文").hits
+    assert {h.leaflet_id for h in index.search("testword").hits} == {"alpha"}
+    index.close()
+
+
+def test_an_interrupted_update_carries_on_where_it_stopped(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("alpha", "beta", "gamma"):
+        make_leaflet(name)
+    library = load_library([tmp_path / "content"])
+    monkeypatch.setattr(index_module, "BATCH_MAX", 1)
+    index = SearchIndex.attach(library, tmp_path / "cache")
+    done: list[int] = []
+    index.update(library, progress=lambda n, total: done.append(n), stop=lambda: len(done) >= 1)
+    assert index.reindexed == ["alpha"]  # the app closed after the first leaflet
+    assert {h.leaflet_id for h in index.search("testword").hits} == {"alpha"}
+    index.close()
+    rendered = count_renders(monkeypatch)
+    again = SearchIndex.open(library, tmp_path / "cache")
+    assert rendered == ["beta", "gamma"]
+    assert {h.leaflet_id for h in again.search("testword").hits} == {"alpha", "beta", "gamma"}
+    again.close()
 
 
 def test_a_corrupt_cache_file_is_rebuilt(make_leaflet: Callable[..., Path], tmp_path: Path) -> None:
@@ -128,29 +196,31 @@ def test_only_leftovers_nobody_uses_are_removed(
     assert sorted(cache.iterdir()) == sorted([index.path, other_recent, building])
 
 
-def test_the_index_is_synced_before_it_is_renamed_into_place(
+def test_a_new_file_is_synced_before_it_gets_its_name(
     make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_leaflet("alpha")
     events: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
+    real_fsync, real_link = os.fsync, os.link
 
     def fsync(fd: int) -> None:
-        events.append(f"sync {Path(os.readlink(f'/proc/self/fd/{fd}')).name}")
+        name = Path(os.readlink(f"/proc/self/fd/{fd}")).name
+        if not name.endswith(("-wal", "-shm")):
+            events.append(f"sync {name}")
         real_fsync(fd)
 
-    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
-        events.append(f"rename {Path(src).name}")
-        real_replace(src, dst)
+    def link(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        events.append(f"link {Path(src).name}")
+        real_link(src, dst)
 
     monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
-    index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    monkeypatch.setattr(os, "link", link)
+    index = SearchIndex.attach(load_library([tmp_path / "content"]), tmp_path / "cache")
     index.close()
     assert index.path is not None
-    tmp = next(e for e in events if e.startswith("rename")).split()[1]
+    tmp = next(e for e in events if e.startswith("link")).split()[1]
     assert tmp.endswith(".tmp")
-    assert events == [f"sync {tmp}", f"rename {tmp}", "sync cache"]
+    assert events == [f"sync {tmp}", f"link {tmp}", "sync cache"]
 
 
 def test_a_file_damaged_inside_is_rebuilt_on_the_first_search(
@@ -195,7 +265,7 @@ def test_search_never_raises_when_the_damaged_file_cannot_be_rebuilt(
     def broken(*args: object) -> None:
         raise sqlite3.DatabaseError("disk I/O error")
 
-    monkeypatch.setattr(builder, "fill", broken)
+    monkeypatch.setattr(builder, "replace", broken)
     for text in ("stopping", "testword", "stoping"):
         assert index.search(text).hits == ()
         assert index.terms_for_highlight(text) == []
@@ -206,7 +276,9 @@ def test_a_truncated_file_is_rebuilt_when_opened(
 ) -> None:
     make_leaflet("alpha")
     library = load_library([tmp_path / "content"])
-    path = SearchIndex.open(library, tmp_path / "cache").path
+    index = SearchIndex.open(library, tmp_path / "cache")
+    path = index.path
+    index.close()
     assert path is not None
     with path.open("r+b") as handle:
         handle.truncate(path.stat().st_size - 4096)
@@ -216,25 +288,26 @@ def test_a_truncated_file_is_rebuilt_when_opened(
 
 
 def count_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count how often an index is written, to a file or in memory."""
+    """Count how often an index is started, as a file or in memory."""
     builds: list[int] = []
-    real = builder.fill
+    real = builder.create
 
-    def fill(*args: object) -> None:
+    def create(*args: object) -> None:
         builds.append(1)
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(builder, "fill", fill)
+    monkeypatch.setattr(builder, "create", create)
     return builds
 
 
 def refuse_rename(monkeypatch: pytest.MonkeyPatch) -> None:
     """A read-only cache folder (chmod does not stop root, who runs the tests)."""
 
-    def replace(src: object, dst: object) -> None:
+    def refuse(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied", str(dst))
 
-    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "link", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
 
 
 @pytest.mark.parametrize("problem", ["folder is a file", "under a file", "file is a folder",
@@ -278,15 +351,44 @@ def test_a_file_that_cannot_be_read_back_leaves_search_in_memory(
     caplog: pytest.LogCaptureFixture,
 ) -> None:  # fmt: skip
     make_leaflet("alpha")
-    real_build = builder.build
+    real_make = cache_module._make_empty
 
-    def build_then_lose(library: object, path: Path, fp: str) -> None:
-        real_build(library, path, fp)  # type: ignore[arg-type]
+    def make_then_lose(path: Path) -> None:
+        real_make(path)
         path.write_bytes(b"")  # another program emptied it at once
 
-    monkeypatch.setattr(builder, "build", build_then_lose)
+    monkeypatch.setattr(cache_module, "_make_empty", make_then_lose)
     with caplog.at_level(logging.WARNING, logger="leaflet_app.core.search"):
         index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
     assert index.path is None and index.search("stopping").hits
     assert [r.getMessage() for r in caplog.records if "read back" in r.getMessage()]
     index.close()
+
+
+def test_leaflets_with_many_sections_keep_apart(
+    make_leaflet: Callable[..., Path], default_text: Callable[[str, str], str], tmp_path: Path
+) -> None:
+    def many(lang: str, count: int, word: str) -> str:
+        head = default_text(lang, "long").split("\n## ")[0]
+        return head + "".join(f"\n## Part {i} {{#p{i}}}\n\n{word} {i}.\n" for i in range(count))
+
+    make_leaflet("alpha")
+    folder = make_leaflet("long", en=many("en", 40, "Walrus"), zh=many("zh", 40, "海象"))
+    make_leaflet("zulu")
+    index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    found = {h.section_id for h in index.search("walrus", limit=500).hits if h.lang == "en"}
+    assert found == {f"p{i}" for i in range(40)}
+    last = next(h for h in index.search("海象", limit=500).hits if h.section_id == "p39" and h.lang == "zh")
+    assert last.leaflet_id == "long" and "39" in last.snippet
+    assert {h.leaflet_id for h in index.search("testword").hits} == {"alpha", "long", "zulu"}
+    for lang, word in (("en", "Walrus"), ("zh", "海象")):
+        (folder / f"{lang}.md").write_text(many(lang, 70, word), encoding="utf-8")
+    edit(folder / "en.md", "Walrus 69.", "Walrus 69 narwhal.")
+    index.close()
+    again = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    assert again.reindexed == ["long"]
+    assert [h.section_id for h in again.search("narwhal").hits if not h.via_translation] == ["p69"]
+    assert len({h.section_id for h in again.search("walrus", limit=500).hits if h.lang == "en"}) == 70
+    assert {h.leaflet_id for h in again.search("testword").hits} == {"alpha", "long", "zulu"}
+    assert again.terms_for_highlight("narwhal", leaflet_id="long") == ["narwhal"]
+    again.close()

@@ -128,8 +128,8 @@ def test_search_works_once_and_quietly_when_the_cache_cannot_be_written(  # type
 
     (tmp_path / "cache").write_text("a file where the cache folder should be")
     builds: list[int] = []
-    real = builder.fill
-    monkeypatch.setattr(builder, "fill", lambda *a: builds.append(1) or real(*a))
+    real = builder.create
+    monkeypatch.setattr(builder, "create", lambda *a: builds.append(1) or real(*a))
     with caplog.at_level(logging.WARNING):
         window = make_window()
         _type(qtbot, window, "flare")

@@ -21,6 +21,7 @@ from leaflet_app.core.model import (
     Problem,
     Severity,
     Translation,
+    file_stamp,
 )
 from leaflet_app.core.render import render_markdown
 from leaflet_app.core.sections import VALID_ID
@@ -151,11 +152,15 @@ def load_leaflet(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Pro
             failed = True
             continue
         report = Report(path)
+        # Looked at before reading: if the file changes in between, the stamp is the older
+        # one, so the next start sees a change and reads it again.
+        stamp = file_stamp(path)
         translation = load_translation(path, folder.name, lang, report, today)
         problems.extend(report.problems)
         if translation is None:
             failed = True
         else:
+            translation.stamp = stamp
             translations[lang] = translation
     if failed:
         return None, problems

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import hashlib
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -58,6 +61,16 @@ class Section:
         """Plain text of the body as the reader sees it, for search and snippets."""
         return self.rendered.text
 
+    def text_once(self) -> str:
+        """The reader's text without keeping the rendering (an index build reads every section
+        once; keeping all of them would hold the whole library's HTML in memory)."""
+        cached = self.__dict__.get("rendered")
+        if isinstance(cached, RenderedSection):
+            return cached.text
+        from leaflet_app.core.render import render_section
+
+        return render_section(self.markdown, self.base_dir, first_line=self.line + 1).text
+
 
 @dataclass(frozen=True)
 class RenderedSection:
@@ -107,6 +120,7 @@ class Translation:
     reviewed_by: str = ""
     category: Category = "medicine"
     lines: dict[str, int] = field(default_factory=dict)  # front matter key -> file line
+    stamp: str = ""  # path, modification time and size of the file as read ("" if made in memory)
 
     def line_of(self, key: str) -> int:
         """The file line of a front matter key (2, the first key's line, if it is absent)."""
@@ -126,6 +140,30 @@ class Leaflet:
 
     def translation(self, lang: Lang) -> Translation:
         return self.translations[lang]
+
+    def title(self, lang: Lang) -> str:
+        """The title in ``lang``, without reading more of the leaflet than its summary."""
+        return self.translations[lang].title
+
+    def stamp(self) -> str:
+        """What the leaflet's files were when read: a different stamp means they changed.
+
+        Path, modification time and size of each file; for a leaflet made in memory, a hash
+        of what search would index.
+        """
+        stamps = [self.translations[lang].stamp for lang in LANGS if lang in self.translations]
+        if all(stamps) and stamps:
+            return "\n".join(stamps)
+        digest = hashlib.sha256()
+        for lang, translation in sorted(self.translations.items()):
+            parts = [lang, translation.title, *translation.keywords]
+            parts += [f"{s.id}\0{s.heading}\0{s.markdown}" for s in translation.sections]
+            digest.update("\0".join(parts).encode("utf-8", "surrogatepass"))
+        return "memory:" + digest.hexdigest()[:32]
+
+    def indexable_translations(self) -> dict[Lang, Translation] | None:
+        """The translations to index (a lazily read leaflet reads them without keeping them)."""
+        return self.translations
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -192,6 +230,15 @@ class Disclaimer:
         return "\n".join(self.shown(lang) for lang in LANGS)
 
 
+def file_stamp(path: Path) -> str:
+    """``path``, modification time (ns) and size; "" if it cannot be looked at."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ""
+    return f"{path}\0{info.st_mtime_ns}\0{info.st_size}"
+
+
 @dataclass
 class Library:
     """Everything loaded: leaflets in display order, the disclaimer and every problem found."""
@@ -200,10 +247,25 @@ class Library:
     disclaimer: Disclaimer
     problems: list[Problem] = field(default_factory=list)
     folders: tuple[Path, ...] = ()  # the content folders it was read from, in order
+    _by_id: tuple[tuple[int, int], dict[str, Leaflet]] = field(
+        default=((0, -1), {}), init=False, repr=False, compare=False)
 
     def get(self, leaflet_id: str) -> Leaflet | None:
-        return next((lf for lf in self.leaflets if lf.id == leaflet_id), None)
+        # A dict: search results and the kiosk's checks ask for thousands of leaflets. It is
+        # made again whenever ``leaflets`` is replaced or grows or shrinks (see ``update``).
+        key = (id(self.leaflets), len(self.leaflets))
+        if self._by_id[0] != key:
+            self._by_id = (key, {lf.id: lf for lf in self.leaflets})
+        return self._by_id[1].get(leaflet_id)
+
+    def update(self, changed: Iterable[Leaflet] = (), removed: Iterable[str] = ()) -> None:
+        """Put ``changed`` leaflets in (new, or in place of the same id) and drop ``removed``."""
+        gone = set(removed)
+        fresh = {lf.id: lf for lf in changed}
+        kept = [fresh.pop(lf.id, lf) for lf in self.leaflets if lf.id not in gone]
+        self.leaflets = sorted([*kept, *fresh.values()], key=lambda lf: lf.id)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
+

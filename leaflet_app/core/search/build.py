@@ -1,16 +1,30 @@
-"""Write the search database for a library: FTS5 terms, section texts, the spelling list and
-the pinyin table queries read (so answering them never needs pypinyin)."""
+"""What the search database holds for each leaflet, and writing or removing one leaflet's rows.
+
+Every leaflet has a number (``num``, its place in the library when the index was first built)
+and its rows have fixed row ids worked out from it, so a changed leaflet is re-indexed alone:
+
+* title rows (title and keywords, one per language) at ``num * 2 + lang`` — all below
+  ``SECTION_BASE``, so they come first wherever FTS5 reads rows in order;
+* section rows at ``SECTION_BASE + (num << SLOT_BITS) + section * 2 + lang``. A leaflet with
+  more sections than one slot holds takes several numbers in a row (its ``span``). Row ids
+  stay close together, and FTS5 stores each one as the distance from the one before, in as
+  few bytes as it takes: wide gaps would make the index a sixth bigger.
+
+The other language's version of a row is ``rowid ^ 1``. The texts shown in results are kept
+once, compressed per translation (``texts``); the FTS5 table is contentless, so removing a
+leaflet works its terms out again from those texts (``terms_of``).
+"""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
+import importlib.metadata
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from leaflet_app.core.model import Lang, Leaflet, Library
+from leaflet_app.core.model import LANGS, Lang, Leaflet
 from leaflet_app.core.search.tokens import (
     LATIN_WORD,
     fold,
@@ -22,143 +36,272 @@ from leaflet_app.core.search.tokens import (
 )
 
 # Bump when the schema or the tokenising changes: old cache files are then rebuilt.
-SCHEMA_VERSION = "5"
-KIND_TITLE, KIND_SECTION = 0, 1
+SCHEMA_VERSION = "6"
 KEYWORD_SEPARATOR = " · "
+SLOT_BITS = 6  # 32 sections per language per number: most leaflets need one number
+SLOT_SECTIONS = 1 << (SLOT_BITS - 1)
+SECTION_BASE = 1 << 40
+MAX_SECTIONS = 8192  # more than a file of the largest allowed size can hold
+PAGE_SIZE = 8192  # a translation's compressed texts (2-3 KB) fit a page several at a time
+# Records of one translation's text blob: section id, then heading and text.
+RECORD, FIELD = "\x1e", "\x1f"
+LANG_BIT: dict[str, int] = {"en": 0, "zh": 1}
 
+# ``body`` first: FTS5 stores no column number for terms of the first column, which makes
+# the index about a quarter smaller than with the headings first. No prefix index: it would
+# hold every term a second time.
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE docs(
-    id INTEGER PRIMARY KEY, leaflet_id TEXT NOT NULL, section_id TEXT NOT NULL,
-    lang TEXT NOT NULL, kind INTEGER NOT NULL, heading TEXT NOT NULL, text TEXT NOT NULL);
-CREATE INDEX docs_section ON docs(leaflet_id, section_id, lang, kind);
-CREATE TABLE vocab(word TEXT PRIMARY KEY, display TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE leaflets(num INTEGER PRIMARY KEY, leaflet_id TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL,
+                      span INTEGER NOT NULL);
+CREATE TABLE texts(key INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE vocab(num INTEGER NOT NULL, word TEXT NOT NULL, display TEXT NOT NULL,
+                   PRIMARY KEY (num, word)) WITHOUT ROWID;
 CREATE TABLE pinyin(syllable TEXT PRIMARY KEY, chars TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5(
-    head, hpy, ini, body, bpy, content='', prefix='1', tokenize='unicode61 remove_diacritics 0');
+    body, bpy, head, hpy, ini, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
 """
+TABLES = frozenset({"meta", "leaflets", "texts", "vocab", "pinyin", "fts"})
 
-Row = tuple[int, str, str, str, int, str, str]
-Columns = tuple[str, str, str, str, str]  # head, hpy, ini, body, bpy
-Terms = tuple[int, str, str, str, str, str]
-
-
-def fingerprint(library: Library) -> str:
-    """A hash of every leaflet file's path, size and modification time, and the schema."""
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for leaflet in sorted(library.leaflets, key=lambda lf: lf.id):
-        digest.update(f"\0{leaflet.id}".encode())
-        for lang, translation in sorted(leaflet.translations.items()):
-            try:
-                stat = translation.path.stat()
-                stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
-            except OSError:  # not on disk (made in memory): hash what would be indexed
-                stamp = hashlib.sha256("".join(s.markdown for s in translation.sections)
-                                       .encode()).hexdigest()  # fmt: skip
-            digest.update(f"\0{lang}\0{translation.path}\0{stamp}".encode())
-    return digest.hexdigest()[:24]
+Terms = tuple[str, str, str, str, str]  # body, bpy, head, hpy, ini
 
 
-def _title_text(leaflet: Leaflet, lang: Lang) -> str:
-    return nfc(leaflet.translation(lang).title + "\n" + KEYWORD_SEPARATOR.join(leaflet.keywords))
+def digest(stamp: str) -> str:
+    """A short form of a leaflet's stamp (paths are long; 20,000 of them add up)."""
+    return hashlib.sha256(stamp.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _rows(library: Library) -> Iterator[tuple[Row, Columns]]:
-    """Title-and-keyword rows of every leaflet first (low rowids rank first), then sections."""
-    rowid = 0
-    for leaflet in library.leaflets:
-        for lang, translation in leaflet.translations.items():
-            rowid += 1
-            text = _title_text(leaflet, lang)
-            first = translation.sections[0].id if translation.sections else ""
-            head, py = index_text(text, contextual=True)
-            row: Row = (rowid, leaflet.id, first, lang, KIND_TITLE, nfc(translation.title), text)
-            yield row, (head, py, initials_text(text), "", "")
-    for leaflet in library.leaflets:
-        for lang, translation in leaflet.translations.items():
-            for section in translation.sections:
-                rowid += 1
-                heading = nfc(section.heading)
-                head, head_py = index_text(heading)
-                body_text = nfc(section.text)
-                body, body_py = index_text(body_text)
-                row = (rowid, leaflet.id, section.id, lang, KIND_SECTION, heading,
-                       heading + "\n" + body_text)  # fmt: skip
-                yield row, (head, head_py, "", body, body_py)
+def pinyin_version() -> str:
+    """pypinyin's version: its readings are part of the index (and of removing rows from it)."""
+    try:
+        return importlib.metadata.version("pypinyin")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
-def _vocabulary(library: Library) -> dict[str, str]:
+def title_rowid(num: int, lang: str) -> int:
+    return num * 2 + LANG_BIT[lang]
+
+
+def section_rowid(num: int, index: int, lang: str) -> int:
+    """Section ``index`` (from 0) of a leaflet numbered ``num`` (spanning as many as needed)."""
+    return SECTION_BASE + (num << SLOT_BITS) + index * 2 + LANG_BIT[lang]
+
+
+def span_of(sections: int) -> int:
+    """How many numbers a leaflet with this many sections per language takes."""
+    return max(1, -(-sections // SLOT_SECTIONS))
+
+
+def leaflet_ranges(num: int, span: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The (first, last) row ids of a leaflet's title rows and of its section rows."""
+    first = SECTION_BASE + (num << SLOT_BITS)
+    return (num * 2, num * 2 + 1), (first, first + (span << SLOT_BITS) - 1)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a row id points: the number it falls in (the leaflet's own number, or one it spans),
+    language and record (0: the title row, else 1 + the section's index past ``slot``'s first)."""
+
+    slot: int
+    lang: Lang
+    record: int
+
+    @property
+    def is_title(self) -> bool:
+        return self.record == 0
+
+    def at(self, num: int) -> tuple[int, int]:
+        """The text key and record index for the leaflet numbered ``num`` that holds this row."""
+        extra = 0 if self.is_title else (self.slot - num) * SLOT_SECTIONS
+        return num * 2 + LANG_BIT[self.lang], self.record + extra
+
+
+def place(rowid: int) -> Place:
+    lang: Lang = "zh" if rowid & 1 else "en"
+    if rowid < SECTION_BASE:
+        return Place(rowid >> 1, lang, 0)
+    offset = rowid - SECTION_BASE
+    return Place(offset >> SLOT_BITS, lang, ((offset & ((1 << SLOT_BITS) - 1)) >> 1) + 1)
+
+
+def _clean(text: str) -> str:
+    return nfc(text).replace(RECORD, " ").replace(FIELD, " ")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(_clean(text).split())
+
+
+def pack(records: list[tuple[str, str, str]]) -> bytes:
+    """One translation's records (section id, heading, text), compressed together: texts of
+    one leaflet share most of their words, so they compress far better than one by one."""
+    joined = RECORD.join(f"{sid}{FIELD}{heading}\n{text}" for sid, heading, text in records)
+    return zlib.compress(joined.encode("utf-8", "surrogatepass"), 9)
+
+
+def unpack(data: bytes) -> list[tuple[str, str]]:
+    """The records of a blob as (section id, "heading\\ntext")."""
+    joined = zlib.decompress(data).decode("utf-8", "surrogatepass")
+    return [tuple(record.split(FIELD, 1)) for record in joined.split(RECORD)]  # type: ignore[misc]
+
+
+def terms_of(record: int, text: str) -> Terms:
+    """The FTS5 column values of a row, from its stored text (the same for adding and removing)."""
+    if record == 0:
+        head, hpy = index_text(text, contextual=True)
+        return "", "", head, hpy, initials_text(text)
+    heading, _, body = text.partition("\n")
+    head, hpy = index_text(heading)
+    words, bpy = index_text(body)
+    return words, bpy, head, hpy, ""
+
+
+@dataclass
+class LeafletRows:
+    """Everything the index holds for one leaflet, ready to write under any number."""
+
+    leaflet_id: str
+    stamp: str  # digest of Leaflet.stamp()
+    records: dict[Lang, list[tuple[str, str, str]]]  # lang -> (section id, heading, text)
+    vocab: dict[str, str]
+
+    @property
+    def span(self) -> int:
+        return span_of(max((len(r) - 1 for r in self.records.values()), default=0))
+
+    def rows(self, num: int) -> Iterator[tuple[int, Terms]]:
+        for lang, records in self.records.items():
+            for index, (_, heading, text) in enumerate(records):
+                rowid = title_rowid(num, lang) if index == 0 else section_rowid(num, index - 1, lang)
+                yield rowid, terms_of(index, f"{heading}\n{text}")
+
+
+def leaflet_rows(leaflet: Leaflet) -> LeafletRows | None:
+    """Render and tokenise one leaflet (the slow part: run it outside any lock). None if its
+    files can no longer be read."""
+    translations = leaflet.indexable_translations()
+    if translations is None:
+        return None
+    keywords = KEYWORD_SEPARATOR.join(_one_line(k) for k in leaflet.keywords)
+    records: dict[Lang, list[tuple[str, str, str]]] = {}
+    for lang in LANGS:
+        translation = translations.get(lang)
+        if translation is None:
+            continue
+        sections = translation.sections[:MAX_SECTIONS]
+        first = sections[0].id if sections else ""
+        rows = [(first, _one_line(translation.title), keywords)]
+        rows += [(s.id, _one_line(s.heading), _clean(s.text_once())) for s in sections]
+        records[lang] = rows
+    return LeafletRows(leaflet.id, digest(leaflet.stamp()), records, _vocabulary(leaflet))
+
+
+def _vocabulary(leaflet: Leaflet) -> dict[str, str]:
     """Title words and keywords (Latin letters only, four or more): what spelling checks against."""
     found: dict[str, str] = {}
-    for leaflet in library.leaflets:
-        # Keywords first: they spell brand names as brands are spelled ("Olumiant").
-        for text in [*leaflet.keywords, *(t.title for t in leaflet.translations.values())]:
-            for match in regex(LATIN_WORD).finditer(nfc(text)):
-                word = match.group()
-                if len(word) >= 4 and word.isalpha():
-                    found.setdefault(fold(word), word)
+    # Keywords first: they spell brand names as brands are spelled ("Olumiant").
+    for text in [*leaflet.keywords, *(leaflet.title(lang) for lang in LANGS)]:
+        for match in regex(LATIN_WORD).finditer(nfc(text)):
+            word = match.group()
+            if len(word) >= 4 and word.isalpha():
+                found.setdefault(fold(word), word)
     return found
 
 
-def build(library: Library, path: Path, fp: str) -> None:
-    """Write a complete database to ``path`` via a synced temporary file: no reader, and no
-    power cut, ever leaves half of one there. The temporary file is removed on any failure."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.unlink(missing_ok=True)
-        db = sqlite3.connect(tmp)
-        try:
-            fill(db, library, fp)
-        finally:
-            db.close()
-        # Written with synchronous=OFF: sync once here, so the rename never exposes a torn file.
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def fill(db: sqlite3.Connection, library: Library, fp: str) -> None:
-    """Create the schema in an empty database (a file or ``:memory:``) and write every row."""
-    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-    db.execute("INSERT INTO fts(fts, rank) VALUES('pgsz', 4000)")
-    titles = 0
+def create(db: sqlite3.Connection) -> None:
+    """The empty schema, the pinyin table queries read, and the versions it was made with."""
+    # Set before the first table: the page size, and freeing pages a little at a time.
+    db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+    db.execute("PRAGMA auto_vacuum = INCREMENTAL")
     with db:
-        batch: list[Row] = []
-        terms: list[Terms] = []
-        for row, columns in _rows(library):
-            titles += row[4] == KIND_TITLE
-            batch.append(row)
-            terms.append((row[0], *columns))
-            if len(batch) >= 2000:
-                _flush(db, batch, terms)
-        _flush(db, batch, terms)
-        db.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(_vocabulary(library).items()))
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO fts(fts, rank) VALUES('pgsz', ?)", [PAGE_SIZE - 200])
         db.executemany("INSERT INTO pinyin VALUES (?, ?)", pypinyin_chars_by_syllable().items())
-        db.execute("INSERT INTO fts(fts) VALUES('optimize')")
         db.executemany("INSERT INTO meta VALUES (?, ?)",
-                       [("fingerprint", fp), ("titles", str(titles))])  # fmt: skip
+                       [("schema", SCHEMA_VERSION), ("pinyin", pinyin_version())])  # fmt: skip
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows cannot open a folder to sync it)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):  # some file systems refuse to sync a folder
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def indexed(db: sqlite3.Connection) -> dict[str, str]:
+    """leaflet id -> stamp digest of every leaflet in the index."""
+    return dict(db.execute("SELECT leaflet_id, stamp FROM leaflets").fetchall())
 
 
-def _flush(db: sqlite3.Connection, batch: list[Row], terms: list[Terms]) -> None:
-    db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
-    db.executemany("INSERT INTO fts(rowid, head, hpy, ini, body, bpy) VALUES (?, ?, ?, ?, ?, ?)",
-                   terms)  # fmt: skip
-    batch.clear()
-    terms.clear()
+def remove(db: sqlite3.Connection, num: int) -> None:
+    """Delete one leaflet's rows (inside the caller's transaction)."""
+    keys = [num * 2 + bit for bit in LANG_BIT.values()]
+    for key in keys:
+        row = db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
+        if row is None:
+            continue
+        lang = "zh" if key & 1 else "en"
+        for index, (_, text) in enumerate(unpack(row[0])):
+            rowid = title_rowid(num, lang) if index == 0 else section_rowid(num, index - 1, lang)
+            db.execute("INSERT INTO fts(fts, rowid, body, bpy, head, hpy, ini) "
+                       "VALUES ('delete', ?, ?, ?, ?, ?, ?)", [rowid, *terms_of(index, text)])  # fmt: skip
+    db.execute("DELETE FROM texts WHERE key BETWEEN ? AND ?", [keys[0], keys[-1]])
+    db.execute("DELETE FROM vocab WHERE num = ?", [num])
+    db.execute("DELETE FROM leaflets WHERE num = ?", [num])
+
+
+def write(db: sqlite3.Connection, rows: LeafletRows, num: int) -> None:
+    """Insert one leaflet's rows under ``num`` (inside the caller's transaction)."""
+    db.execute("INSERT INTO leaflets VALUES (?, ?, ?, ?)", [num, rows.leaflet_id, rows.stamp, rows.span])
+    for lang, records in rows.records.items():
+        db.execute("INSERT INTO texts VALUES (?, ?)", [num * 2 + LANG_BIT[lang], pack(records)])
+    db.executemany("INSERT INTO fts(rowid, body, bpy, head, hpy, ini) VALUES (?, ?, ?, ?, ?, ?)",
+                   [(rowid, *terms) for rowid, terms in rows.rows(num)])  # fmt: skip
+    db.executemany("INSERT INTO vocab VALUES (?, ?, ?)",
+                   [(num, word, display) for word, display in sorted(rows.vocab.items())])  # fmt: skip
+
+
+def replace(db: sqlite3.Connection, batch: Iterable[LeafletRows], removed: Iterable[str]) -> None:
+    """One transaction: drop ``removed`` ids and (re)write every leaflet of ``batch``.
+
+    A leaflet already in the index keeps its number (and so its place in the ranking) if its
+    sections still fit; otherwise, and for a new one, it is numbered after all others.
+    Indexing what another instance sharing the file has just indexed is harmless: its rows
+    are replaced by the same rows.
+    """
+    with db:
+        for leaflet_id in removed:
+            found = _number(db, leaflet_id)
+            if found is not None:
+                remove(db, found[0])
+        for rows in batch:
+            found = _number(db, rows.leaflet_id)
+            if found is not None:
+                remove(db, found[0])
+            if found is not None and rows.span <= found[1]:
+                num = found[0]
+            else:
+                num = db.execute("SELECT coalesce(max(num + span), 0) FROM leaflets").fetchone()[0]
+            write(db, rows, num)
+
+
+def tidy_step(db: sqlite3.Connection, pages: int = 100) -> bool:
+    """Merge a little of the index's pieces into one and free unused pages; False when done.
+
+    Writing leaflet by leaflet leaves many small pieces, slower to search and bigger than
+    one; each step is short, so searches in between never wait long.
+    """
+    with db:
+        before = db.total_changes
+        db.execute("INSERT INTO fts(fts, rank) VALUES('merge', ?)", [-pages])
+        merged = db.total_changes - before >= 2
+    if not merged:
+        db.execute(f"PRAGMA incremental_vacuum({pages})")
+    return merged
+
+
+def _number(db: sqlite3.Connection, leaflet_id: str) -> tuple[int, int] | None:
+    row = db.execute("SELECT num, span FROM leaflets WHERE leaflet_id = ?", [leaflet_id]).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]))
+
+
+def holder(db: sqlite3.Connection, slot: int) -> tuple[int, str] | None:
+    """The (number, id) of the leaflet whose span holds number ``slot``."""
+    row = db.execute("SELECT num, leaflet_id, span FROM leaflets WHERE num <= ? ORDER BY num DESC LIMIT 1",
+                     [slot]).fetchone()  # fmt: skip
+    return (int(row[0]), str(row[1])) if row is not None and slot < row[0] + row[2] else None

@@ -1,5 +1,6 @@
-"""Index files on disk: one per content version, shared safely by instances that use one cache
-folder, and an index in memory when that folder cannot be written (the queries: ``index.py``)."""
+"""Index files on disk: one per set of content folders, updated in place leaflet by leaflet and
+shared safely by instances that use one cache folder, and an index in memory when that folder
+cannot be written (the queries: ``index.py``; what a file holds: ``build.py``)."""
 
 from __future__ import annotations
 
@@ -21,13 +22,15 @@ log = logging.getLogger(__name__)
 PREFIX = "search-"
 SUFFIX = ".sqlite3"
 TMP_SUFFIX = ".tmp"
+SIDE_FILES = ("-wal", "-shm", "-journal")
 # Another instance may just have renamed a file into place and not opened it yet.
 FRESH_SECONDS = 60.0
 # Reusing a file touches it, so one untouched this long belongs to no running instance.
 UNUSED_SECONDS = 30 * 24 * 3600.0
-# A build takes seconds; a temporary file this old was left by a process that died.
+# Making an empty file takes milliseconds; a temporary file this old was left by a crash.
 ABANDONED_SECONDS = 3600.0
-TABLES = frozenset({"meta", "docs", "vocab", "pinyin", "fts"})
+KEY_CHARS = 8
+OLD_NAME_CHARS = 24  # files named by content version alone, before folder keys
 
 
 def default_cache_dir(base: Path | str | None = None) -> Path:
@@ -45,11 +48,11 @@ def default_cache_dir(base: Path | str | None = None) -> Path:
 
 @dataclass
 class Opened:
-    """A connection to a complete index and the file behind it (None: it lives in memory)."""
+    """A connection to an index and the file behind it (None: it lives in memory)."""
 
     db: sqlite3.Connection
     path: Path | None
-    rebuilt: bool
+    created: bool  # a new, empty index: nothing was reused
 
 
 def folder_key(library: Library) -> str:
@@ -60,16 +63,16 @@ def folder_key(library: Library) -> str:
             names.append(str(folder.resolve()))
         except OSError:
             names.append(str(folder.absolute()))
-    return hashlib.sha256("\0".join(names).encode()).hexdigest()[:8]
+    return hashlib.sha256("\0".join(names).encode()).hexdigest()[:KEY_CHARS]
 
 
-def cache_path(cache_dir: Path, library: Library, fp: str) -> Path:
-    """The index file for this folder set and content version."""
-    return cache_dir / f"{PREFIX}{folder_key(library)}-{fp}{SUFFIX}"
+def cache_path(cache_dir: Path, library: Library) -> Path:
+    """The index file for this set of content folders."""
+    return cache_dir / f"{PREFIX}{folder_key(library)}{SUFFIX}"
 
 
-def open_index(library: Library, path: Path, fp: str) -> Opened:
-    """Reuse the index file at ``path``, or build it; never raises for cache trouble."""
+def open_index(path: Path) -> Opened:
+    """Reuse the index file at ``path``, or start an empty one; never raises for cache trouble."""
     try:
         exists = path.is_file()
     except OSError:
@@ -80,60 +83,86 @@ def open_index(library: Library, path: Path, fp: str) -> Opened:
             with contextlib.suppress(OSError):
                 os.utime(path)  # in use: other instances leave it alone (see remove_stale)
             remove_stale(path)
-            return Opened(db, path, rebuilt=False)
+            return Opened(db, path, created=False)
         discard(path)
-    return build_index(library, path, fp)
+    return create_index(path)
 
 
-def build_index(library: Library, path: Path, fp: str) -> Opened:
-    """Write a fresh index file at ``path`` and open it; in memory if it cannot be written."""
+def create_index(path: Path) -> Opened:
+    """A new, empty index file at ``path`` (the schema only); in memory if it cannot be made."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        builder.build(library, path, fp)
+        _make_empty(path)
     except (OSError, sqlite3.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        log.warning("The search index cannot be saved in %s (%s), so it is kept in memory "
-                    "until the app closes.", path.parent, reason[:120])  # fmt: skip
-        return Opened(in_memory(library, fp), None, rebuilt=True)
+        return Opened(in_memory(f"cannot be saved in {path.parent} ({reason[:120]})"), None, created=True)
     db = connect(path)
     if db is None:  # gone or unreadable the moment it was written
-        log.warning("The search index saved in %s cannot be read back, so it is kept in memory "
-                    "until the app closes.", path.parent)  # fmt: skip
-        return Opened(in_memory(library, fp), None, rebuilt=True)
+        return Opened(in_memory(f"saved in {path.parent} cannot be read back"), None, created=True)
     remove_stale(path)
-    return Opened(db, path, rebuilt=True)
+    return Opened(db, path, created=True)
 
 
-def in_memory(library: Library, fp: str) -> sqlite3.Connection:
-    """The whole index in memory, for a session whose cache folder is unusable."""
-    db = sqlite3.connect(":memory:")
+def _make_empty(path: Path) -> None:
+    """Write the empty schema to a synced temporary file and move it to ``path`` only if no
+    other instance got there first: no reader ever sees half a file."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}{TMP_SUFFIX}")
     try:
-        builder.fill(db, library, fp)
-    except BaseException:
-        db.close()
-        raise
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        try:
+            builder.create(db)
+        finally:
+            db.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)  # fails if another instance has made the file meanwhile
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    _sync_folder(path.parent)
+
+
+def in_memory(why: str = "") -> sqlite3.Connection:
+    """An empty index in memory, for a session whose cache folder is unusable."""
+    if why:
+        log.warning("The search index %s, so it is kept in memory until the app closes.", why)
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    builder.create(db)
     return db
 
 
 def connect(path: Path) -> sqlite3.Connection | None:
-    """A read-only connection to a complete index file, or None if it is unusable.
+    """A connection to a usable index file of this version, or None if it is not one.
 
-    Cheap checks only (a truncated file, a missing table); damage deeper inside shows up as a
-    database error during a search, which then rebuilds the file (``SearchIndex.search``).
+    Cheap checks only (a truncated file, a missing table, another version); damage deeper
+    inside shows up as a database error during a search, which then rebuilds the file
+    (``SearchIndex.search``).
     """
     db: sqlite3.Connection | None = None
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # Threads: the reader's queries and the background indexing share it under a lock.
+        db = sqlite3.connect(path, check_same_thread=False, timeout=5.0)
+        # Readers of other instances never wait for a writer; NORMAL syncs at checkpoints
+        # only, and a crash loses at most the last leaflets written, never the file.
+        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+            db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA cache_size = -4000")
-        pages = db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
         if (
-            pages != path.stat().st_size
-            or not TABLES.issubset(tables)
-            or db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone() is None
+            not builder.TABLES.issubset(tables)
+            or meta.get("schema") != builder.SCHEMA_VERSION
+            or meta.get("pinyin") != builder.pinyin_version()
+            or _truncated(db, path)
             or db.execute("SELECT 1 FROM pinyin LIMIT 1").fetchone() is None
         ):
-            log.info("search cache %s is incomplete, rebuilding", path)
+            log.info("search cache %s is incomplete or of another version, rebuilding", path)
             db.close()
             return None
         return db
@@ -144,21 +173,42 @@ def connect(path: Path) -> sqlite3.Connection | None:
         return None
 
 
+def _truncated(db: sqlite3.Connection, path: Path) -> bool:
+    """Fewer pages on disk than the file's header counts (pending changes in the WAL aside)."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return not pending and pages > path.stat().st_size
+
+
 def discard(path: Path) -> None:
-    """Delete a damaged or stale index file if the system lets us."""
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
+    """Delete a damaged or stale index file (and SQLite's files beside it) if the system lets us."""
+    for name in (path.name, *(path.name + side for side in SIDE_FILES)):
+        with contextlib.suppress(OSError):
+            path.with_name(name).unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the new name itself durable (POSIX; Windows cannot open a folder to sync it)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):  # some file systems refuse to sync a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def remove_stale(keep: Path) -> None:
     """Delete what no instance needs any more, next to ``keep`` (the file in use).
 
-    That is: older files of the same content folders, files of any folders unused for
-    UNUSED_SECONDS, files named before folders were part of the name, and temporaries
-    abandoned by a crash. Other instances' current files stay, so two instances with
-    different content can share one cache folder.
+    That is: files of the same content folders from older versions, files of any folders
+    unused for UNUSED_SECONDS, files named before folders were part of the name, and
+    temporaries abandoned by a crash. Other instances' current files stay, so two instances
+    with different content can share one cache folder.
     """
-    key_prefix = keep.name.rsplit("-", 1)[0] + "-"  # "search-<folder key>-"
+    key = keep.name[len(PREFIX) : -len(SUFFIX)]
     now = time.time()
     try:
         found = list(keep.parent.glob(f"{PREFIX}*"))
@@ -175,9 +225,9 @@ def remove_stale(keep: Path) -> None:
         if name.endswith(TMP_SUFFIX):
             stale = age > ABANDONED_SECONDS
         elif name.endswith(SUFFIX):
-            keyed = "-" in name[len(PREFIX) :]
-            same = name.startswith(key_prefix) or not keyed
-            stale = age > UNUSED_SECONDS or (same and age > FRESH_SECONDS)
+            stem = name[len(PREFIX) : -len(SUFFIX)]
+            older = stem.startswith(f"{key}-") or ("-" not in stem and len(stem) == OLD_NAME_CHARS)
+            stale = age > UNUSED_SECONDS or (older and age > FRESH_SECONDS)
         else:
             continue
         if stale:

@@ -1,14 +1,18 @@
-"""The search index: opened from a cache file per content version, queried as the reader types."""
+"""The search index: a cache file per set of content folders, kept up to date leaflet by leaflet,
+and queried as the reader types (also while it is still being filled)."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar, cast
 
-from leaflet_app.core.model import Lang, Library
+from leaflet_app.core.model import Lang, Leaflet, Library
 from leaflet_app.core.search import build as builder
 from leaflet_app.core.search import cache
 from leaflet_app.core.search.cache import default_cache_dir
@@ -21,44 +25,170 @@ from leaflet_app.core.search.tokens import PinyinTable, fold
 log = logging.getLogger(__name__)
 
 RANK_WINDOW = 200
-_OTHER: dict[str, Lang] = {"en": "zh", "zh": "en"}
+# Leaflets are written in batches of about this much work, so a search waits at most for one
+# short write and what is ready is searchable as the index fills.
+BATCH_SECONDS = 0.3
+BATCH_MAX = 200
+BLOB_CACHE = 64  # translations' texts kept decompressed for the next keystrokes
+TIDY_AFTER = 50  # leaflets written in one update before its pieces are merged
 T = TypeVar("T")
+Progress = Callable[[int, int], None]
 
 
 class SearchIndex:
-    """Full-text search over every section of every leaflet, in both languages."""
+    """Full-text search over every section of every leaflet, in both languages.
 
-    def __init__(self, opened: cache.Opened, source: tuple[Library, Path, str] | None = None) -> None:
-        """``source``: the library, cache file and fingerprint to rebuild from if the file breaks."""
-        self._source = source
+    Safe to use from two threads: one fills it (``update``, ``apply_changes``) while the
+    other searches; every use of the database holds one lock, writes only briefly.
+    """
+
+    def __init__(self, opened: cache.Opened, library: Library | None = None) -> None:
+        """``library``: what to index again if the file turns out to be damaged."""
+        self._lock = threading.RLock()
+        self._library = library
         self._repaired = False  # one rebuild per session at most
         self._gave_up = False
+        self._in_memory_now = opened.path is None
+        # Set by a window to rebuild a damaged index in the background instead of at once.
+        self.on_damaged: Callable[[], None] | None = None
+        self.reindexed: list[str] = []  # ids written by the last update or apply_changes
         self._adopt(opened)
 
     @classmethod
     def open(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
-        """Open the cached index for this content, building it first if the content changed.
+        """Open the cached index for these content folders and bring it up to date now.
 
+        Only leaflets added, changed or removed since the file was last updated are indexed.
         Cache trouble never raises: an unusable file is rebuilt, and if the folder cannot be
         written the index is built in memory for this session.
         """
-        fp = builder.fingerprint(library)
-        path = cache.cache_path(cache_dir or default_cache_dir(), library, fp)
-        return cls(cache.open_index(library, path, fp), (library, path, fp))
+        index = cls.attach(library, cache_dir)
+        index.update(library)
+        return index
+
+    @classmethod
+    def attach(cls, library: Library, cache_dir: Path | None = None) -> SearchIndex:
+        """Open (or start) the index file for these content folders without indexing anything:
+        ``update`` then fills in what is missing, typically in a worker thread."""
+        path = cache.cache_path(cache_dir or default_cache_dir(), library)
+        return cls(cache.open_index(path), library)
 
     def _adopt(self, opened: cache.Opened) -> None:
-        self._db = opened.db
-        self.path = opened.path  # None when the index lives in memory
-        self.rebuilt = opened.rebuilt  # False when an existing cache file was reused
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'titles'").fetchone()
-        self._titles = int(row[0])
+        with self._lock:
+            self._db = opened.db
+            self.path = opened.path  # None when the index lives in memory
+            self.rebuilt = opened.created  # False when an existing cache file was reused
+            self._forget()
+            # Read from the index the first time a query could be pinyin, never from pypinyin.
+            self._pinyin = PinyinTable(self._pinyin_rows)
+
+    def _forget(self) -> None:
+        """Drop what was read from the database: it has just changed."""
         self._vocabulary: list[str] | None = None
         self._display: dict[str, str] = {}
-        # Read from the index the first time a query could be pinyin, never from pypinyin.
-        self._pinyin = PinyinTable(self._pinyin_rows)
+        self._holders: dict[tuple[int, bool], tuple[int, str] | None] = {}
+        self._numbers: dict[str, tuple[int, int]] = {}  # leaflet id -> (number, span)
+        self._blobs: OrderedDict[int, list[tuple[str, str]]] = OrderedDict()
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
+
+    # -- keeping it up to date ---------------------------------------------------------
+
+    def stale(self, library: Library) -> tuple[list[Leaflet], list[str]]:
+        """Leaflets of ``library`` that are new or changed since indexed, and ids to remove."""
+        with self._lock:
+            try:
+                known = builder.indexed(self._db)
+            except sqlite3.Error as exc:
+                self._switch_to_memory(exc)
+                known = {}
+        changed = [lf for lf in library.leaflets if known.get(lf.id) != builder.digest(lf.stamp())]
+        present = {lf.id for lf in library.leaflets}
+        return changed, [leaflet_id for leaflet_id in known if leaflet_id not in present]
+
+    def update(self, library: Library, *, progress: Progress | None = None,
+               stop: Callable[[], bool] | None = None) -> None:  # fmt: skip
+        """Index what changed in ``library`` since the index was last updated, and only that."""
+        self._library = library
+        changed, removed = self.stale(library)
+        self.apply_changes(changed, removed, progress=progress, stop=stop)
+
+    def apply_changes(self, changed: Iterable[Leaflet], removed: Iterable[str] = (), *,
+                      progress: Progress | None = None,
+                      stop: Callable[[], bool] | None = None) -> None:  # fmt: skip
+        """Re-index the ``changed`` leaflets (new or edited) and drop the ``removed`` ids; no
+        other leaflet is touched.
+
+        Rendering happens outside the lock; each batch is written in one short transaction,
+        after which searches see it and ``progress(done, total)`` is called. ``stop`` is asked
+        between leaflets (a closing window): what was written stays, the rest is indexed the
+        next time.
+        """
+        todo = list(changed)
+        gone = list(removed)
+        self.reindexed = []
+        batch: list[builder.LeafletRows] = []
+        started = time.monotonic()
+        for done, leaflet in enumerate(todo, 1):
+            if stop is not None and stop():
+                break
+            rows = builder.leaflet_rows(leaflet)
+            if rows is None:  # its files went away or broke since it was listed
+                gone.append(leaflet.id)
+            else:
+                batch.append(rows)
+            if len(batch) >= BATCH_MAX or time.monotonic() - started >= BATCH_SECONDS:
+                self._write(batch, gone)
+                batch, gone, started = [], [], time.monotonic()
+                if progress is not None:
+                    progress(done, len(todo))
+        if batch or gone:
+            self._write(batch, gone)
+        if len(todo) >= TIDY_AFTER:
+            self._tidy(stop)
+        if progress is not None:
+            progress(len(todo), len(todo))
+
+    def _tidy(self, stop: Callable[[], bool] | None) -> None:
+        """Merge what many small writes left in pieces, a short step at a time."""
+        while stop is None or not stop():
+            with self._lock:
+                try:
+                    if not builder.tidy_step(self._db):
+                        return
+                except sqlite3.Error as exc:  # only tidying: searching still works
+                    log.info("search index not tidied: %s", str(exc)[:120])
+                    return
+
+    def _write(self, batch: list[builder.LeafletRows], removed: list[str]) -> None:
+        with self._lock:
+            try:
+                builder.replace(self._db, batch, removed)
+            except sqlite3.Error as exc:
+                if self._in_memory_now:
+                    raise
+                self._switch_to_memory(exc)
+                # The new index is empty: everything is indexed again, into memory.
+                library = self._library
+                if library is not None:
+                    batch = [r for r in map(builder.leaflet_rows, library.leaflets) if r is not None]
+                builder.replace(self._db, batch, [])
+            self._forget()
+            self.reindexed += [rows.leaflet_id for rows in batch]
+
+    def _switch_to_memory(self, exc: sqlite3.Error) -> None:
+        """The file cannot be written (disk full, made read-only): go on in memory."""
+        if self._in_memory_now:
+            raise exc
+        with self._lock:
+            self._db.close()
+            why = f"cannot be saved in {self.path.parent if self.path else '?'} ({str(exc)[:120]})"
+            self._adopt(cache.Opened(cache.in_memory(why), None, created=True))
+            self._in_memory_now = True
+
+    # -- searching -------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 50) -> SearchResults:
         """Exact hits for ``text``, and near misses apart if a word looks misspelled."""
@@ -68,13 +198,12 @@ class SearchIndex:
         """Literal strings to highlight in a document (with the 复发 that "fufa" matched)."""
         return self._guarded(lambda: self._terms_for_highlight(text, leaflet_id), [])
 
-    # -- internals ---------------------------------------------------------------------
-
     def _guarded(self, run: Callable[[], T], nothing: T) -> T:
         """Run a query; if the file turns out to be damaged, rebuild it once and ask again."""
         for attempt in range(2):
             try:
-                return run()
+                with self._lock:
+                    return run()
             except sqlite3.Error as exc:
                 if attempt or not self._repair(exc):
                     if not self._gave_up:
@@ -84,18 +213,25 @@ class SearchIndex:
         return nothing
 
     def _repair(self, exc: sqlite3.Error) -> bool:
-        """Discard the damaged file and build the index again (in memory if it cannot be saved)."""
-        if self._source is None or self._repaired:
+        """Discard the damaged file and index everything again (in memory if it cannot be saved)."""
+        if self._library is None or self._repaired:
             return False
         self._repaired = True
-        library, path, fp = self._source
         log.warning("The search index was damaged (%s), so it is being rebuilt.", str(exc)[:120])
-        self._db.close()
-        if self.path is not None:
-            cache.discard(self.path)
         try:
-            self._adopt(cache.build_index(library, path, fp))
-        except Exception:  # the build itself failed: searches answer nothing from now on
+            with self._lock:
+                self._db.close()
+                if self.path is not None:
+                    cache.discard(self.path)
+                    self._adopt(cache.create_index(self.path))
+                    self._in_memory_now = self.path is None
+                else:
+                    self._adopt(cache.Opened(cache.in_memory(), None, created=True))
+            if self.on_damaged is not None:
+                self.on_damaged()  # the window re-indexes in the background
+            else:
+                self.update(self._library)
+        except Exception:  # the rebuild itself failed: searches answer nothing from now on
             log.exception("the search index could not be rebuilt")
             return False
         return True
@@ -125,20 +261,26 @@ class SearchIndex:
         if not query:
             return []
         matcher = Matcher(query, self._pinyin)
-        sql = ("SELECT text FROM docs "
-               "WHERE id IN (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 200)")  # fmt: skip
-        args: list[object] = [query.to_fts()]
-        if leaflet_id is not None:
-            sql += " AND leaflet_id = ?"
-            args.append(leaflet_id)
+        sql = "SELECT rowid FROM fts WHERE fts MATCH ?"
+        if leaflet_id is None:
+            rowids = self._rowids(sql + " LIMIT 200", [query.to_fts()])
+        else:
+            numbered = self._number(leaflet_id)
+            if numbered is None:
+                return []
+            rowids = []
+            for first, last in builder.leaflet_ranges(*numbered):
+                rowids += self._rowids(sql + " AND rowid BETWEEN ? AND ?", [query.to_fts(), first, last])
         found: dict[str, None] = {}
-        for (doc,) in self._execute(sql, args):
-            found.update(dict.fromkeys(matcher.terms(cast(str, doc))))
+        for rowid in rowids:
+            row = self._row(rowid)
+            if row is not None:
+                found.update(dict.fromkeys(matcher.terms(row[2])))
         return sorted(found, key=lambda t: (-len(t), t))
 
-    def _execute(self, sql: str, args: list[object]) -> list[tuple[object, ...]]:
+    def _rowids(self, sql: str, args: list[object]) -> list[int]:
         try:
-            return self._db.execute(sql, args).fetchall()
+            return [cast(int, r[0]) for r in self._db.execute(sql, args).fetchall()]
         except sqlite3.Error as exc:
             if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_ERROR:
                 raise  # not the query's fault (a damaged file): _guarded rebuilds the index
@@ -153,56 +295,111 @@ class SearchIndex:
         # keystroke; the first RANK_WINDOW matches of each kind are read instead.
         window = max(RANK_WINDOW, limit)
         sql = "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?"
-        rows = [cast(int, r[0]) for r in self._execute(sql, [query.to_fts(), window])]
+        rows = self._rowids(sql, [query.to_fts(), window])
         if not rows:
             return []
-        head_rows = self._execute(sql, [query.to_fts(head_only=True), window])
-        heads = {cast(int, r[0]) for r in head_rows}
-        ranked = sorted(heads.union(rows), key=lambda r: (r > self._titles, r not in heads, r))
-        scores = {r: float((r > self._titles) + (r not in heads)) for r in ranked[: max(1, limit)]}
-        docs = {cast(int, d[0]): d for d in self._execute(
-            f"SELECT id, leaflet_id, section_id, lang, kind, heading, text FROM docs "
-            f"WHERE id IN ({','.join('?' * len(scores))})", list(scores))}  # fmt: skip
+        heads = set(self._rowids(sql, [query.to_fts(head_only=True), window]))
+        ranked = sorted(heads.union(rows),
+                        key=lambda r: (r >= builder.SECTION_BASE, r not in heads, r))  # fmt: skip
         matcher = Matcher(query, self._pinyin)
-        hits = [self._hit(docs[rowid], matcher, score) for rowid, score in scores.items()
-                if rowid in docs]  # fmt: skip
+        hits = []
+        for rowid in ranked[: max(1, limit)]:
+            score = float((rowid >= builder.SECTION_BASE) + (rowid not in heads))
+            hit = self._hit(rowid, matcher, score)
+            if hit is not None:
+                hits.append(hit)
         return self._with_translations(hits, limit)
 
-    def _hit(self, doc: tuple[object, ...], matcher: Matcher, score: float,
-             via_translation: bool = False) -> Hit:  # fmt: skip
-        _, leaflet_id, section_id, lang, kind, heading, text = doc
-        text = cast(str, text)
+    def _row(self, rowid: int) -> tuple[str, str, str] | None:
+        """(leaflet id, section id, "heading\ntext") of a row, or None if it is not there."""
+        where = builder.place(rowid)
+        holder = self._holder(where.slot, where.is_title)
+        if holder is None:
+            return None
+        key, record = where.at(holder[0])
+        records = self._texts(key)
+        return (holder[1], *records[record]) if record < len(records) else None
+
+    def _texts(self, key: int) -> list[tuple[str, str]]:
+        found = self._blobs.get(key)
+        if found is None:
+            row = self._db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
+            try:
+                found = builder.unpack(cast(bytes, row[0])) if row is not None else []
+            except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
+                raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
+            self._blobs[key] = found
+            while len(self._blobs) > BLOB_CACHE:
+                self._blobs.popitem(last=False)
+        else:
+            self._blobs.move_to_end(key)
+        return found
+
+    def _holder(self, slot: int, exact: bool) -> tuple[int, str] | None:
+        """The leaflet (number, id) a row's number belongs to (``exact``: its own number)."""
+        key = (slot, exact)
+        if key not in self._holders:
+            found = builder.holder(self._db, slot)
+            self._holders[key] = found if found is not None and (found[0] == slot or not exact) else None
+        return self._holders[key]
+
+    def _number(self, leaflet_id: str) -> tuple[int, int] | None:
+        found = self._numbers.get(leaflet_id)
+        if found is None:
+            row = self._db.execute("SELECT num, span FROM leaflets WHERE leaflet_id = ?",
+                                   [leaflet_id]).fetchone()  # fmt: skip
+            if row is None:
+                return None
+            found = self._numbers[leaflet_id] = (cast(int, row[0]), cast(int, row[1]))
+        return found
+
+    def _hit(self, rowid: int, matcher: Matcher, score: float, via_translation: bool = False) -> Hit | None:
+        row = self._row(rowid)
+        if row is None:
+            return None
+        leaflet_id, section_id, text = row
+        where = builder.place(rowid)
         spans = [] if via_translation else matcher.spans(text)
         body_start = text.find("\n") + 1
         # Show the body around the first match; the heading is shown on its own.
         shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
         short, inside = snippet(text[body_start:], shown)
         terms = sorted({text[s:e] for s, e in spans}, key=lambda t: (-len(t), t))
-        return Hit(cast(str, leaflet_id), cast(str, section_id), cast(Lang, lang),
-                   cast(str, heading), short, inside, tuple(terms), score,
-                   title_match=kind == builder.KIND_TITLE,
+        return Hit(leaflet_id, section_id, where.lang, text[: max(0, body_start - 1)], short, inside,
+                   tuple(terms), score, title_match=where.is_title,
                    via_translation=via_translation)  # fmt: skip
 
     def _with_translations(self, hits: list[Hit], limit: int) -> list[Hit]:
         """Add the other language's version of each matched section, after the direct hits."""
         seen = {(h.leaflet_id, h.section_id, h.lang, h.title_match) for h in hits}
         extra: list[Hit] = []
+        nothing = Matcher(Query(()), self._pinyin)
         for hit in hits:
             if len(hits) + len(extra) >= limit:
                 break
-            other = _OTHER[hit.lang]
+            other: Lang = "zh" if hit.lang == "en" else "en"
             key = (hit.leaflet_id, hit.section_id, other, hit.title_match)
             if key in seen:
                 continue
             seen.add(key)
-            kind = builder.KIND_TITLE if hit.title_match else builder.KIND_SECTION
-            rows = self._execute(
-                "SELECT id, leaflet_id, section_id, lang, kind, heading, text FROM docs "
-                "WHERE leaflet_id = ? AND section_id = ? AND lang = ? AND kind = ?",
-                [hit.leaflet_id, hit.section_id, other, kind])  # fmt: skip
-            if rows:
-                extra.append(self._hit(rows[0], Matcher(Query(()), self._pinyin), hit.score, True))
+            rowid = self._rowid_of(hit)
+            if rowid is None:
+                continue
+            found = self._hit(rowid ^ 1, nothing, hit.score, True)
+            if found is not None and found.section_id == hit.section_id:
+                extra.append(found)
         return hits + extra
+
+    def _rowid_of(self, hit: Hit) -> int | None:
+        found = self._number(hit.leaflet_id)
+        if found is None:
+            return None
+        num = found[0]
+        if hit.title_match:
+            return builder.title_rowid(num, hit.lang)
+        records = self._texts(num * 2 + builder.LANG_BIT[hit.lang])
+        index = next((i for i, (sid, _) in enumerate(records) if i and sid == hit.section_id), None)
+        return None if index is None else builder.section_rowid(num, index - 1, hit.lang)
 
     def _misspelled(self, query: Query, matched: bool) -> dict[str, str]:
         """Words found nowhere in the index but close to a title word or keyword.
@@ -219,8 +416,8 @@ class SearchIndex:
             if matched and not (query.joined_pinyin or term.pinyin or term.initials):
                 continue
             forms = " OR ".join(f"{quote(w)}*" for w in (word, *term.stems))
-            if self._execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1",
-                             [f"{WORD_COLUMNS} : ({forms})"]):  # fmt: skip
+            if self._rowids("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1",
+                            [f"{WORD_COLUMNS} : ({forms})"]):  # fmt: skip
                 continue
             better = suggest(word, self._vocab())
             if better is not None:
@@ -228,13 +425,16 @@ class SearchIndex:
         return found
 
     def _pinyin_rows(self) -> list[tuple[str, str]]:
-        return cast(list[tuple[str, str]],
-                    self._db.execute("SELECT syllable, chars FROM pinyin").fetchall())  # fmt: skip
+        with self._lock:
+            return cast(list[tuple[str, str]],
+                        self._db.execute("SELECT syllable, chars FROM pinyin").fetchall())  # fmt: skip
 
     def _vocab(self) -> list[str]:
         if self._vocabulary is None:
-            rows = self._db.execute("SELECT word, display FROM vocab").fetchall()
-            self._display = {cast(str, w): cast(str, d) for w, d in rows}
-            self._vocabulary = list(self._display)
+            display: dict[str, str] = {}
+            # Library order, keywords before titles within a leaflet: as the leaflets list them.
+            for word, shown in self._db.execute("SELECT word, display FROM vocab ORDER BY num"):
+                display.setdefault(cast(str, word), cast(str, shown))
+            self._display = display
+            self._vocabulary = list(display)
         return self._vocabulary
-
