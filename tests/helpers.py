@@ -60,3 +60,9 @@ def fill_disk(monkeypatch: pytest.MonkeyPatch, folder: Path, at: str = "write") 
 
     monkeypatch.setattr(os, "write", write)
     monkeypatch.setattr(os, "fsync", fsync)
+
+
+def search_ready(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the window's search index, prepared in the background, holds every leaflet."""
+    window.search.ensure_index()
+    qtbot.waitUntil(lambda: window.search.ready, timeout=30_000)

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from helpers import damage_index
+from helpers import damage_index, search_ready
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QClipboard, QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QPushButton, QWidget
@@ -65,6 +65,7 @@ def _dirty_session(qtbot, k: KioskController) -> None:  # type: ignore[no-untype
     """Do what a patient might: search, open a result, change language, size and theme."""
     w = k.window
     w.search.panel.set_debounce(1)
+    search_ready(qtbot, w)
     w.search_field.setText("fufa")
     w.search.run_now()
     hit = w.search.panel.results.hits[0]
@@ -395,4 +396,6 @@ def test_a_damaged_search_cache_never_sends_the_patient_home(  # type: ignore[no
         qtbot.keyClicks(w.search_field, key)
         qtbot.waitUntil(lambda: not w.search.panel._timer.isActive())
         assert w.pages.currentWidget() is w.search.panel
-    assert w.search.panel.results is not None and w.search.panel.results.hits
+    # Rebuilt in the background; the results on screen fill in when it is done.
+    qtbot.waitUntil(lambda: w.search.ready and bool(w.search.panel.results.hits), timeout=30_000)
+    assert w.pages.currentWidget() is w.search.panel

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import search_ready
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QTextBrowser
@@ -177,6 +178,7 @@ def make_kiosk(win: MainWindow, tmp_path: Path, **settings: object) -> None:
 
 
 def search_ids(qtbot, win: MainWindow, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    search_ready(qtbot, win)
     win.search_field.setText(text)
     win.search.run_now()
     results = win.search.panel.results

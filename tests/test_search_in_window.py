@@ -13,6 +13,8 @@ pytestmark = pytest.mark.gui
 
 def _type(qtbot, window, text: str) -> QListWidget:  # type: ignore[no-untyped-def]
     window.search.panel.set_debounce(5)
+    window.search.ensure_index()
+    qtbot.waitUntil(lambda: window.search.ready, timeout=20_000)
     field = window.findChild(QWidget, "searchField")
     field.setFocus()
     qtbot.keyClicks(field, text)
@@ -152,11 +154,14 @@ def test_the_index_is_opened_once_even_if_opening_fails(  # type: ignore[no-unty
         tries.append(1)
         raise ValueError("a bug while indexing")
 
-    monkeypatch.setattr(SearchIndex, "open", fail)
+    monkeypatch.setattr(SearchIndex, "attach", fail)
     window = make_window()
     window.search.panel.set_debounce(5)
     window.search_field.setFocus()
     qtbot.keyClicks(window.search_field, "relapse risk")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search._open_failed and window.search._worker is None)
+    qtbot.keyClicks(window.search_field, " again")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert tries == [1]
     assert window.search.panel.results is None

@@ -337,5 +337,6 @@ class MainWindow(QMainWindow):
         if self.refuse_close:
             event.ignore()
             return
+        self.search.shutdown()
         self.prefs.sync()
         super().closeEvent(event)

@@ -1,15 +1,23 @@
-"""Wires the search field, the results page and in-text highlighting to the main window."""
+"""Wires the search field, the results page and in-text highlighting to the main window.
+
+The index is opened and filled by ``IndexWorker`` in a thread; until it is complete, searches
+answer from what is indexed so far and a quiet "Preparing search… 40 %" shows by the field.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer
+from PySide6.QtWidgets import QLabel
 
+from leaflet_app.core.model import Leaflet
 from leaflet_app.core.search import SearchIndex
 from leaflet_app.ui.highlight import MatchNavigator
+from leaflet_app.ui.index_worker import IndexWorker
 from leaflet_app.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -17,16 +25,26 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+START_DELAY_MS = 100  # after the window is first shown: the first paint never waits for it
+SHOW_PROGRESS_AFTER_S = 0.3  # a quick update says nothing
+REFRESH_EVERY_S = 1.0  # results on screen follow the filling index this often
+
 
 class SearchController(QObject):
-    """Opens the index after the first paint, runs queries as the reader types, shows hits."""
+    """Opens the index in the background after the first paint, runs queries as the reader
+    types, shows hits."""
 
     def __init__(self, window: MainWindow, cache_dir: Path | None, index: SearchIndex | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.cache_dir = cache_dir
         self.index = index
+        self.ready = False  # the index holds every leaflet of the library
         self._open_failed = False  # tried once this session: typing must not try again
+        self._worker: IndexWorker | None = None
+        self._again = False  # update once more when the running one is done
+        self._started = 0.0
+        self._refreshed = 0.0
         self.panel = SearchPanel(index, window.library, window.pages)
         self.panel.setObjectName("searchPage")
         window.pages.addWidget(self.panel)
@@ -41,20 +59,115 @@ class SearchController(QObject):
         actions.next_match.triggered.connect(self.navigator.next)
         actions.previous_match.triggered.connect(self.navigator.previous)
         actions.clear_search.triggered.connect(self.clear)
-        if index is None:
-            # After the window has painted: start-up does not wait for the index.
-            QTimer.singleShot(0, self.ensure_index)
+        self.progress_label = self._make_progress_label()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        # Started once the window has been shown: start-up does not wait for the index.
+        window.installEventFilter(self)
+
+    def _make_progress_label(self) -> QLabel:
+        window = self.window
+        label = QLabel(window.toolbar)
+        label.setObjectName("searchProgress")
+        label.setProperty("role", "quiet")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        after = next((a for a in window.toolbar.actions()
+                      if window.toolbar.widgetForAction(a) is window.language_switch), None)  # fmt: skip
+        action = window.toolbar.insertWidget(after, label) if after else window.toolbar.addWidget(label)
+        action.setVisible(False)
+        self._progress_action = action
+        return label
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Show:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(START_DELAY_MS, self.ensure_index)
+        return False
+
+    # -- the index ---------------------------------------------------------------------
 
     def ensure_index(self) -> SearchIndex | None:
-        if self.index is None and not self._open_failed:
-            try:
-                self.index = SearchIndex.open(self.window.library, self.cache_dir)
-            except Exception:  # cache trouble is handled inside; this is a bug, logged once
-                self._open_failed = True
-                log.exception("search index could not be opened")
-                return None
-            self.panel.set_index(self.index, self.window.library)
+        """The index as far as it is ready; starts preparing it the first time it is asked."""
+        if self._worker is None and not self._open_failed and not self.ready:
+            self._start(IndexWorker(self.window.library, self.cache_dir, self.index))
         return self.index
+
+    def apply_changes(self, changed: list[Leaflet], removed: list[str]) -> None:
+        """Index again the leaflets that changed on disk (and drop removed ones), in the
+        background; the window's library already holds the changed leaflets."""
+        if self._open_failed:
+            return
+        if self._worker is not None:
+            # The update in hand stops after its current leaflet; one that compares the whole
+            # library with the index takes in what it left and these changes alike.
+            self._worker.stop()
+            self._start(IndexWorker(self.window.library, self.cache_dir, self.index))
+        else:
+            self._start(IndexWorker(self.window.library, self.cache_dir, self.index, changed, removed))
+
+    def _start(self, worker: IndexWorker) -> None:
+        self._worker = worker
+        self.ready = False
+        self._started = time.monotonic()
+        worker.attached.connect(self._attached)
+        worker.progress.connect(self._progress)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(self._finished)  # a method: gone with this controller
+        worker.start(QThread.Priority.LowPriority)
+
+    def _attached(self, index: SearchIndex) -> None:
+        if self.index is not index:
+            self.index = index
+            index.on_damaged = self._damaged
+            self.panel.set_index(index, self.window.library)
+
+    def _damaged(self) -> None:
+        """The index file was damaged and has been started afresh: fill it in the background
+        (after the update in hand, which may have looked at the old file)."""
+        if self._worker is None:
+            self._start(IndexWorker(self.window.library, self.cache_dir, self.index))
+        else:
+            self._again = True
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if total and done < total and now - self._started >= SHOW_PROGRESS_AFTER_S:
+            percent = done * 100 // total
+            self.progress_label.setText(self.tr("Preparing search… {0} %").format(percent))
+            self.progress_label.setToolTip(self.tr("Search already finds what is ready."))
+            self._progress_action.setVisible(True)
+            self.panel.set_preparing(percent)
+        if now - self._refreshed >= REFRESH_EVERY_S and self.panel.query().strip():
+            self._refreshed = now
+            self.panel.run_now()  # more is indexed: the results on screen grow
+
+    def _failed(self) -> None:
+        self._open_failed = True
+
+    def _finished(self) -> None:
+        worker = self.sender()
+        if isinstance(worker, IndexWorker):
+            worker.deleteLater()
+        if worker is not self._worker:  # one stopped for a newer one
+            return
+        self._worker = None
+        if self._again and not self._open_failed:
+            self._again = False
+            self._start(IndexWorker(self.window.library, self.cache_dir, self.index))
+            return
+        self.ready = not self._open_failed and self.index is not None
+        self._progress_action.setVisible(False)
+        self.panel.set_preparing(None)
+        if self.ready and self.panel.query().strip():
+            self.panel.run_now()
+
+    def shutdown(self) -> None:
+        """Stop the background work (the window is closing): what was indexed stays."""
+        if self._worker is not None:
+            self._worker.stop()
+
+    # -- the reader's searches -----------------------------------------------------------
 
     def query_changed(self, text: str) -> None:
         if not text.strip():
@@ -102,3 +215,4 @@ class SearchController(QObject):
         self.navigator.clear()
         if self.window.pages.currentWidget() is self.panel:
             self.window.go_back()
+

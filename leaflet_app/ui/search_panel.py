@@ -56,6 +56,7 @@ class SearchPanel(QWidget):
         self._index = index
         self._library = library
         self._query = ""
+        self._preparing: int | None = None  # percent of the index ready, while it fills
         self.results: SearchResults | None = None
         # Leaflets the reader may open (the kiosk hides drafts and overdue ones): results that
         # would lead anywhere else are dropped before they are shown.
@@ -93,6 +94,11 @@ class SearchPanel(QWidget):
     def set_index(self, index: SearchIndex | None, library: Library | None = None) -> None:
         self._index, self._library = index, library or self._library
         self.run_now()
+
+    def set_preparing(self, percent: int | None) -> None:
+        """The index is still filling (``percent`` ready), or complete (None)."""
+        self._preparing = percent
+        self._show_state()
 
     def set_debounce(self, milliseconds: int) -> None:
         self._timer.setInterval(milliseconds)
@@ -201,6 +207,12 @@ class SearchPanel(QWidget):
         self.list.setVisible(searched and not nothing)
         self.empty_label.setVisible(nothing)
         self.show_all_button.setVisible(nothing)
+        if self._preparing is not None:
+            # What is not indexed yet may still be found: never say "nothing found" then.
+            self.empty_label.setText(self.tr("Preparing search… {0} %").format(self._preparing))
+            self.show_all_button.setVisible(False)
+        else:
+            self.empty_label.setText(self._nothing_text)
         self.suggestion_button.setVisible(suggestion is not None)
         if suggestion is not None:
             self.suggestion_button.setText(
@@ -223,9 +235,9 @@ class SearchPanel(QWidget):
                                     self.terms(hit.leaflet_id))  # fmt: skip
 
     def _retranslate(self) -> None:
-        self.empty_label.setText(
-            self.tr("Nothing found. Check the spelling, try fewer words, or browse the A–Z list."
-                    "\n没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。"))  # fmt: skip
+        self._nothing_text = self.tr(
+            "Nothing found. Check the spelling, try fewer words, or browse the A–Z list."
+            "\n没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。")  # fmt: skip
         self.show_all_button.setText(self.tr("Show the A–Z list / 查看 A–Z 列表"))
         self._show_state()
 

@@ -241,6 +241,19 @@ Works fully offline.</source>
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../leaflet_app/ui/search_controller.py" line="122" />
+        <source>Preparing search… {0} %</source>
+        <translation>正在准备搜索… {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_controller.py" line="123" />
+        <source>Search already finds what is ready.</source>
+        <translation>已准备好的部分已经可以搜索。</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../leaflet_app/ui/search_panel.py" line="137" />
@@ -288,6 +301,11 @@ Nothing found. Check the spelling, try fewer words, or browse the A–Z list.</t
         <location filename="../../leaflet_app/ui/search_panel.py" line="212" />
         <source>Show the A–Z list / 查看 A–Z 列表</source>
         <translation>查看 A–Z 列表 / Show the A–Z list</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="212" />
+        <source>Preparing search… {0} %</source>
+        <translation>正在准备搜索… {0}%</translation>
     </message>
 </context>
 <context>
