@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -63,36 +63,21 @@ def load_library(
 
     A broken leaflet or folder is reported in ``Library.problems`` and skipped; every other
     leaflet still loads. A leaflet id found again in a later folder replaces the earlier one.
+    (The viewer starts from a manifest instead, reading only what changed: ``core/manifest``.)
     """
     today = today or dt.date.today()
     problems: list[Problem] = []
     leaflets: dict[str, Leaflet] = {}
     disclaimer: Disclaimer | None = None
     chosen = content_folders() if folders is None else list(folders)
-    for folder in chosen:
-        try:
-            if not folder.is_dir():
-                problems.append(Problem(folder, 1, "content folder not found"))
-                continue
-            if any((folder / f"{lang}.md").exists() for lang in LANGS):
-                problems.append(Problem(folder, 1, "this is one leaflet's folder, not a folder of leaflets: "
-                                        f"give its parent folder ({folder.parent}) instead"))  # fmt: skip
-                continue
-            children = sorted(folder.iterdir())
-        except OSError as exc:
-            problems.append(Problem(folder, 1, f"cannot list content folder: {exc.strerror or exc}"))
-            continue
+    for _folder, children in leaflet_folders(chosen, problems):
         for child in children:
-            if child.name.startswith(".") or not _is_folder(child):
-                continue
             if child.name == DISCLAIMER_FOLDER:
-                found, report = _guarded(load_disclaimer, child, today)
+                found, report = guarded(load_disclaimer, child, today)
                 problems.extend(report)
                 disclaimer = found or disclaimer
                 continue
-            if child.name.startswith("_"):
-                continue
-            leaflet, report = _guarded(load_leaflet, child, today)
+            leaflet, report = load_one(child, today)
             problems.extend(report)
             if leaflet is None:
                 continue
@@ -111,6 +96,31 @@ def load_library(
                    tuple(chosen))  # fmt: skip
 
 
+def leaflet_folders(folders: Iterable[Path], problems: list[Problem]) -> Iterator[tuple[Path, list[Path]]]:
+    """Each content folder with its leaflet folders (and ``_disclaimer``), in name order; a
+    content folder that cannot be used is a problem, and the others are still listed."""
+    for folder in folders:
+        try:
+            if not folder.is_dir():
+                problems.append(Problem(folder, 1, "content folder not found"))
+                continue
+            if any((folder / f"{lang}.md").exists() for lang in LANGS):
+                problems.append(Problem(folder, 1, "this is one leaflet's folder, not a folder of leaflets: "
+                                        f"give its parent folder ({folder.parent}) instead"))  # fmt: skip
+                continue
+            children = sorted(folder.iterdir())
+        except OSError as exc:
+            problems.append(Problem(folder, 1, f"cannot list content folder: {exc.strerror or exc}"))
+            continue
+        yield folder, [child for child in children if not child.name.startswith(".") and _is_folder(child)
+                       and (child.name == DISCLAIMER_FOLDER or not child.name.startswith("_"))]  # fmt: skip
+
+
+def load_one(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Problem]]:
+    """Read one leaflet folder; whatever goes wrong is a reported problem, never an exception."""
+    return guarded(load_leaflet, folder, today)
+
+
 def _is_folder(path: Path) -> bool:
     try:
         return path.is_dir()
@@ -121,7 +131,7 @@ def _is_folder(path: Path) -> bool:
 _T = TypeVar("_T")
 
 
-def _guarded(
+def guarded(
     load: Callable[[Path, dt.date], tuple[_T | None, list[Problem]]], folder: Path, today: dt.date
 ) -> tuple[_T | None, list[Problem]]:
     """Run a per-folder loader so that nothing one folder holds can stop the others loading."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
@@ -11,7 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
-from leaflet_app.core.loader import content_folders, load_library
+from leaflet_app.core.loader import content_folders
+from leaflet_app.core.manifest import open_library, read_named
 from leaflet_app.core.search import default_cache_dir
 from leaflet_app.ui.fonts import app_font, install_fonts
 from leaflet_app.ui.main_window import MainWindow
@@ -52,14 +54,18 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     app.setFont(app_font(fonts, 16))
     kiosk_config = load_kiosk_settings(args) if getattr(args, "kiosk", False) else None
     extra = list(args.content) + list(kiosk_config.content_dirs if kiosk_config else ())
-    library = load_library(content_folders(extra))
+    cache = default_cache_dir(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    # From the manifest: leaflets it cannot vouch for are read after the window is shown.
+    library, manifest = open_library(content_folders(extra), cache.parent / "library")
+    if args.leaflet and library.get(args.leaflet) is None:
+        read = read_named(manifest, args.leaflet, library.folders, dt.date.today())
+        library.update(read.listed, read.removed)
     # A screenshot run must not change the reader's remembered preferences, and a kiosk
     # remembers nothing of its patients.
     prefs = Preferences(QSettings(), persist=not args.screenshot and kiosk_config is None)
     if args.lang:
         prefs.mode = args.lang
-    cache = default_cache_dir(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
-    window = MainWindow(library, prefs, fonts, cache_dir=cache)
+    window = MainWindow(library, prefs, fonts, cache_dir=cache, manifest=manifest)
     if kiosk_config is not None:
         from leaflet_app.ui.kiosk import KioskController  # only the kiosk pays for its modules
 

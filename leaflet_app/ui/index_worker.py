@@ -1,46 +1,55 @@
-"""Opens and fills the search index in a worker thread, so no window ever waits for it.
+"""Reads the leaflets the manifest could not vouch for and fills the search index, in a worker
+thread, so no window ever waits for either.
 
-The core does the work (``SearchIndex.attach`` and ``update``, safe to search from the UI
-thread while they run); this thread only reports what it did by signal.
+The core does the work (``manifest.read_pending``, ``SearchIndex.attach`` and ``update``, safe
+to search from the UI thread while they run); this thread only reports by signal.
 """
 
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import logging
 import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from leaflet_app.core.manifest import Manifest, read_pending
 from leaflet_app.core.model import Leaflet, Library
 from leaflet_app.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
 _running: weakref.WeakSet[IndexWorker] = weakref.WeakSet()
+READ_BATCH = 25  # leaflets read, listed and indexed together
 
 
 class IndexWorker(QThread):
-    """Attach the index for a library, then index what changed since it was last updated.
+    """Attach the index for a library, read what the manifest lacks, index what changed.
 
     ``attached(index)`` comes first (searches work from then on, on what is indexed so far),
-    then ``progress(done, total)`` after every batch, then ``finished``; ``failed`` instead
-    if opening the index hit a bug (cache trouble is handled inside the core).
+    then ``loaded(listed, removed)`` for each batch of leaflets read (the library list grows)
+    and ``progress(done, total)``, then ``finished``; ``failed`` instead if opening the index
+    hit a bug (cache trouble is handled inside the core).
     """
 
     attached = Signal(object)
+    loaded = Signal(list, list)
     progress = Signal(int, int)
     failed = Signal()
 
     def __init__(self, library: Library, cache_dir: Path | None, index: SearchIndex | None = None,
-                 changed: list[Leaflet] | None = None, removed: list[str] | None = None) -> None:  # fmt: skip
-        """With ``index``, update that one; with ``changed``/``removed``, index only those."""
+                 changed: list[Leaflet] | None = None, removed: list[str] | None = None,
+                 manifest: Manifest | None = None) -> None:  # fmt: skip
+        """With ``index``, update that one; with ``changed``/``removed``, index only those;
+        with ``manifest``, read its pending folders first."""
         super().__init__()
-        # A copy: the window may put changed leaflets into the library while this runs.
+        # A copy: the window puts read leaflets into its own library as they come.
         self.library = Library(list(library.leaflets), library.disclaimer, [], library.folders)
         self.cache_dir = cache_dir
         self.index = index
         self.changes = (changed, removed or []) if changed is not None or removed else None
+        self.manifest = manifest
 
     def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
         _running.add(self)
@@ -56,17 +65,38 @@ class IndexWorker(QThread):
         self.index = index
         self.attached.emit(index)
         try:
-            if self.changes is None:
-                index.update(self.library, progress=self.progress.emit, stop=self.isInterruptionRequested)
-            else:
+            if self.changes is not None:
                 changed, removed = self.changes
                 index.apply_changes(changed or [], removed, progress=self.progress.emit,
                                     stop=self.isInterruptionRequested)  # fmt: skip
+            else:
+                self._read_and_index(index)
         except Exception:
             log.exception("search index could not be brought up to date")
 
+    def _read_and_index(self, index: SearchIndex) -> None:
+        manifest = self.manifest
+        pending = len(manifest.pending) if manifest is not None else 0
+        stale, _ = index.stale(self.library)
+        total = pending + len(stale)
+        done = 0
+        while manifest is not None and manifest.pending and not self.isInterruptionRequested():
+            read = read_pending(manifest, self.library.folders, dt.date.today(), READ_BATCH)
+            self.library.update(read.listed, read.removed)
+            self.loaded.emit(read.listed, read.removed)
+            fresh, _ = index.stale(Library(read.full, self.library.disclaimer))
+            index.apply_changes(fresh, read.removed, stop=self.isInterruptionRequested)
+            done += len(read.listed) + len(read.removed)
+            self.progress.emit(min(done, total), total)
+        if manifest is not None:
+            manifest.save()  # what was read stays read, even if the window is closing
+        if self.isInterruptionRequested():
+            return
+        index.update(self.library, stop=self.isInterruptionRequested,
+                     progress=lambda n, _total: self.progress.emit(min(done + n, total), total))  # fmt: skip
+
     def stop(self) -> None:
-        """Ask the work to stop after the leaflet in hand, and wait for it (what is written stays)."""
+        """Ask the work to stop after the leaflet in hand, and wait for it (what is done stays)."""
         self.requestInterruption()
         self.wait()
 

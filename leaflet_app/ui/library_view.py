@@ -57,10 +57,10 @@ class LibraryView(QWidget):
         lang: Lang = "zh" if self._mode == "zh" else "en"
         collator = QCollator(QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English))
         visible = [lf for lf in self._library.leaflets if self.shown(lf)]
-        ordered = sorted(visible, key=lambda lf: collator.sortKey(lf.translation(lang).title))
+        ordered = sorted(visible, key=lambda lf: collator.sortKey(lf.title(lang)))
         today = self.today()
         for leaflet in ordered:
-            lines = [leaflet.translation(lang).title for lang in langs_of(self._mode)]
+            lines = [leaflet.title(lang) for lang in langs_of(self._mode)]
             review = self.tr("Reviewed {0}").format(leaflet.reviewed.isoformat())
             # "Draft – not yet approved", "Review overdue": in the reading language(s).
             per_lang = [marks(leaflet, lg, today) for lg in langs_of(self._mode)]

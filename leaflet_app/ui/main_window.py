@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from leaflet_app import __version__
 from leaflet_app.core.document import Mode
 from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
+from leaflet_app.core.manifest import LazyLeaflet, Manifest
 from leaflet_app.core.model import Disclaimer, Leaflet, Library
 from leaflet_app.core.reading import MEASURE_EM, THEMES, body_px, document_css, zoom_in, zoom_out
 from leaflet_app.core.search import SearchIndex
@@ -48,8 +49,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, prefs: Preferences, fonts: FontChoice, *,
                  ui_language: UiLanguage | None = None, cache_dir: Path | None = None,
-                 search_index: SearchIndex | None = None,
+                 search_index: SearchIndex | None = None, manifest: Manifest | None = None,
                  today: Callable[[], dt.date] = dt.date.today) -> None:  # fmt: skip
+        """``manifest``: the leaflets it could not vouch for are read in the background."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.library, self.prefs, self.fonts = library, prefs, fonts
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._make_menus()
-        self.search = SearchController(self, cache_dir, search_index)
+        self.search = SearchController(self, cache_dir, search_index, manifest)
         self._connect()
         self.setMinimumSize(QSize(800, 600))
         self.resize(1280, 800)
@@ -163,6 +165,11 @@ class MainWindow(QMainWindow):
         self.search.panel.shown = self.shows
         self.library_view.refresh()
 
+    def add_leaflets(self, changed: list[Leaflet], removed: list[str]) -> None:
+        """Leaflets read in the background (new, changed) and ids no longer offered."""
+        self.library.update(changed, removed)
+        self.library_view.refresh()
+
     def shows(self, leaflet_id: str) -> bool:
         """Whether this leaflet exists here and may be opened."""
         leaflet = self.library.get(leaflet_id)
@@ -178,6 +185,8 @@ class MainWindow(QMainWindow):
         leaflet = self.library.get(leaflet_id)
         if leaflet is None or not self._shown(leaflet):
             return False
+        if isinstance(leaflet, LazyLeaflet) and not leaflet.load():
+            return False  # its files changed or went away since start-up (the log says how)
         if record:
             self.remember_place()
         # Show the page first: scrolling needs the view's real width to lay out the text.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QLabel
 
+from leaflet_app.core.manifest import Manifest
 from leaflet_app.core.model import Leaflet
 from leaflet_app.core.search import SearchIndex
 from leaflet_app.ui.highlight import MatchNavigator
@@ -34,11 +35,13 @@ class SearchController(QObject):
     """Opens the index in the background after the first paint, runs queries as the reader
     types, shows hits."""
 
-    def __init__(self, window: MainWindow, cache_dir: Path | None, index: SearchIndex | None = None) -> None:
+    def __init__(self, window: MainWindow, cache_dir: Path | None, index: SearchIndex | None = None,
+                 manifest: Manifest | None = None) -> None:  # fmt: skip
         super().__init__(window)
         self.window = window
         self.cache_dir = cache_dir
         self.index = index
+        self.manifest = manifest  # its pending leaflets are read by the first update
         self.ready = False  # the index holds every leaflet of the library
         self._open_failed = False  # tried once this session: typing must not try again
         self._worker: IndexWorker | None = None
@@ -90,7 +93,8 @@ class SearchController(QObject):
     def ensure_index(self) -> SearchIndex | None:
         """The index as far as it is ready; starts preparing it the first time it is asked."""
         if self._worker is None and not self._open_failed and not self.ready:
-            self._start(IndexWorker(self.window.library, self.cache_dir, self.index))
+            manifest, self.manifest = self.manifest, None
+            self._start(IndexWorker(self.window.library, self.cache_dir, self.index, manifest=manifest))
         return self.index
 
     def apply_changes(self, changed: list[Leaflet], removed: list[str]) -> None:
@@ -111,6 +115,7 @@ class SearchController(QObject):
         self.ready = False
         self._started = time.monotonic()
         worker.attached.connect(self._attached)
+        worker.loaded.connect(self.window.add_leaflets)
         worker.progress.connect(self._progress)
         worker.failed.connect(self._failed)
         worker.finished.connect(self._finished)  # a method: gone with this controller

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaflet_app.core.model import Library
+from leaflet_app.core.model import LANGS, Library
 from leaflet_app.core.search import Hit, SearchIndex, SearchResults
 from leaflet_app.core.search.tokens import fold
 
@@ -166,7 +166,7 @@ class SearchPanel(QWidget):
         leaflet = self._library.get(leaflet_id) if self._library else None
         if leaflet is None:
             return leaflet_id
-        return " / ".join(dict.fromkeys(t.title for t in leaflet.translations.values()))
+        return " / ".join(dict.fromkeys(leaflet.title(lang) for lang in LANGS))
 
     def _add_header(self, text: str, near: bool = False) -> None:
         item = QListWidgetItem(self.list)

@@ -1,0 +1,153 @@
+"""The viewer starts from a manifest: leaflets it can vouch for are listed without being read,
+and a changed, added or removed leaflet is noticed by its files' stamps alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from leaflet_app.core import loader
+from leaflet_app.core.checker import check_content
+from leaflet_app.core.loader import load_library
+from leaflet_app.core.manifest import READ_NOW, LazyLeaflet, open_library, read_pending
+from leaflet_app.core.model import Leaflet, Library
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The folders read in full from now on."""
+    reads: list[str] = []
+    real = loader.load_leaflet
+
+    def load(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[object]]:
+        reads.append(folder.name)
+        return real(folder, today)  # type: ignore[return-value]
+
+    monkeypatch.setattr(loader, "load_leaflet", load)
+    return reads
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def summary(library: Library) -> list[tuple[object, ...]]:
+    return [(lf.id, lf.title("en"), lf.title("zh"), lf.version, lf.reviewed, lf.next_review, lf.status,
+             lf.category, lf.keywords, lf.section_ids, lf.stamp()) for lf in library.leaflets]  # fmt: skip
+
+
+@pytest.fixture
+def content(make_leaflet: Callable[..., Path], tmp_path: Path) -> Path:
+    for name in ("alpha", "beta", "gamma"):
+        make_leaflet(name)
+    return tmp_path / "content"
+
+
+def test_a_later_start_reads_no_leaflet(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, manifest = open_library([content], tmp_path / "cache", TODAY)
+    assert not manifest.pending and manifest.path is not None and manifest.path.is_file()
+    reads = count_reads(monkeypatch)
+    again, manifest = open_library([content], tmp_path / "cache", TODAY)
+    assert reads == [] and not manifest.pending
+    assert all(isinstance(lf, LazyLeaflet) and not lf.is_loaded for lf in again.leaflets)
+    assert summary(again) == summary(first) == summary(load_library([content], today=TODAY))
+
+
+def test_changed_added_and_removed_leaflets_are_noticed_without_reading_the_rest(
+    content: Path, tmp_path: Path, make_leaflet: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_library([content], tmp_path / "cache", TODAY)
+    edit(content / "beta" / "en.md", 'title: "Test leaflet"', 'title: "Beta, edited"')
+    make_leaflet("delta")
+    for file in (content / "gamma").iterdir():
+        file.unlink()
+    (content / "gamma").rmdir()
+    reads = count_reads(monkeypatch)
+    library, _ = open_library([content], tmp_path / "cache", TODAY)
+    assert sorted(reads) == ["beta", "delta"]
+    assert [lf.id for lf in library.leaflets] == ["alpha", "beta", "delta"]
+    beta = library.get("beta")
+    assert beta is not None and beta.title("en") == "Beta, edited"
+
+
+def test_a_leaflet_is_read_in_full_when_opened(content: Path, tmp_path: Path) -> None:
+    open_library([content], tmp_path / "cache", TODAY)
+    library, _ = open_library([content], tmp_path / "cache", TODAY)
+    alpha = library.get("alpha")
+    assert isinstance(alpha, LazyLeaflet) and not alpha.is_loaded
+    assert [s.id for s in alpha.translation("zh").sections] == ["first", "second"]
+    assert alpha.is_loaded and "停药" in alpha.translation("zh").sections[0].text
+
+
+def test_a_leaflet_broken_after_start_up_is_unavailable_not_a_crash(content: Path, tmp_path: Path) -> None:
+    open_library([content], tmp_path / "cache", TODAY)
+    library, _ = open_library([content], tmp_path / "cache", TODAY)
+    (content / "alpha" / "zh.md").write_text("not a leaflet", encoding="utf-8")
+    alpha = library.get("alpha")
+    assert isinstance(alpha, LazyLeaflet)
+    assert not alpha.load()
+    assert alpha.indexable_translations() is None
+
+
+def test_many_new_leaflets_are_left_to_read_in_the_background(
+    make_leaflet: Callable[..., Path], tmp_path: Path
+) -> None:
+    for number in range(20):
+        make_leaflet(f"leaflet-{number:02d}")
+    library, manifest = open_library([tmp_path / "content"], tmp_path / "cache", TODAY)
+    first = [f"leaflet-{n:02d}" for n in range(READ_NOW)]
+    assert [lf.id for lf in library.leaflets] == first and len(manifest.pending) == 20 - READ_NOW
+    read = read_pending(manifest, library.folders, TODAY, count=5)
+    assert [lf.id for lf in read.listed] == [f"leaflet-{n:02d}" for n in range(READ_NOW, READ_NOW + 5)]
+    assert [lf.id for lf in read.full] == [lf.id for lf in read.listed]
+    assert len(manifest.pending) == 15 - READ_NOW
+    assert all(isinstance(lf, LazyLeaflet) and not lf.is_loaded for lf in read.listed)
+    read_pending(manifest, library.folders, TODAY)
+    manifest.save()
+    again, manifest = open_library([tmp_path / "content"], tmp_path / "cache", TODAY)
+    assert len(again.leaflets) == 20 and not manifest.pending
+
+
+def test_a_later_folder_wins_and_gives_way_when_it_breaks(
+    make_leaflet: Callable[..., Path], tmp_path: Path
+) -> None:
+    make_leaflet("alpha", root=tmp_path / "bundled")
+    clinic = make_leaflet("alpha", root=tmp_path / "clinic")
+    edit(clinic / "en.md", 'title: "Test leaflet"', 'title: "Clinic version"')
+    folders = [tmp_path / "bundled", tmp_path / "clinic"]
+    library, _ = open_library(folders, tmp_path / "cache", TODAY)
+    assert [lf.title("en") for lf in library.leaflets] == ["Clinic version"]
+    (clinic / "en.md").write_text("broken", encoding="utf-8")
+    library, _ = open_library(folders, tmp_path / "cache", TODAY)
+    assert [lf.title("en") for lf in library.leaflets] == ["Test leaflet"]
+
+
+def test_a_damaged_manifest_means_reading_everything(content: Path, tmp_path: Path) -> None:
+    _, manifest = open_library([content], tmp_path / "cache", TODAY)
+    assert manifest.path is not None
+    manifest.path.write_text('{"version": 1, "entries": {"x": 5}}', encoding="utf-8")
+    library, _ = open_library([content], tmp_path / "cache", TODAY)
+    assert [lf.id for lf in library.leaflets] == ["alpha", "beta", "gamma"]
+
+
+def test_check_reads_everything_whatever_the_manifest_says(content: Path, tmp_path: Path) -> None:
+    open_library([content], tmp_path / "cache", TODAY)
+    # The same size and modification time: the manifest cannot tell; check reads the file.
+    path = content / "beta" / "en.md"
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("status: approved", "status: xxxxxxxx"),
+                    encoding="utf-8")  # fmt: skip
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    library, manifest = open_library([content], tmp_path / "cache", TODAY)
+    assert library.get("beta") is not None and not manifest.pending  # the viewer trusts its stamps
+    problems = [p for p in check_content([content], today=TODAY) if "beta" in str(p.path)]
+    assert any("'status' must be" in p.message for p in problems)
