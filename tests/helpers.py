@@ -66,3 +66,27 @@ def search_ready(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """Wait until the window's search index, prepared in the background, holds every leaflet."""
     window.search.ensure_index()
     qtbot.waitUntil(lambda: window.search.ready, timeout=30_000)
+
+
+def library_rows(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """The text of every leaflet row of the library list, top to bottom (headings left out)."""
+    view = window.library_view
+    return [view.model.index(view.model.row_of(lid)).data() for lid in view.leaflet_ids()]
+
+
+def library_headings(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """The category headings of the library list, top to bottom."""
+    from leaflet_app.ui.library_model import HEADING_ROLE
+
+    model = window.library_view.model
+    return [model.index(row).data() for row in range(model.rowCount()) if model.index(row).data(HEADING_ROLE)]
+
+
+def click_leaflet(qtbot, window, leaflet_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a leaflet's row in the library list, as a reader does."""
+    from PySide6.QtCore import Qt
+
+    view = window.library_view.list
+    index = window.library_view.index_of(leaflet_id)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())

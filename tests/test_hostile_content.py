@@ -112,7 +112,7 @@ def test_markup_in_titles_and_tooltips_never_loads_a_file(make_window, qtbot, tm
     shown.setHtml(tooltip)
     assert shown.toPlainText() == hostile_title, "the tooltip shows the text, not an image"
     window.go_home()
-    row_tip = window.library_view.list.item(0).toolTip()
+    row_tip = window.library_view.index_of("good").data(Qt.ItemDataRole.ToolTipRole)
     shown.setHtml(row_tip)
     assert hostile_title in shown.toPlainText()
     assert isinstance(good, Leaflet)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import search_ready
+from helpers import library_rows, search_ready
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QTextBrowser
@@ -86,8 +86,7 @@ def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def rows(win: MainWindow) -> list[str]:
-    items = win.findChild(QListWidget, "leafletList")
-    return [items.item(i).text() for i in range(items.count())]
+    return library_rows(win)
 
 
 def text_on_screen(win: MainWindow) -> str:

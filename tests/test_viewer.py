@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import click_leaflet, library_headings, library_rows
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QPushButton, QTextBrowser, QWidget
+from PySide6.QtWidgets import QListView, QListWidget, QPushButton, QTextBrowser, QWidget
 
 pytestmark = pytest.mark.gui
 
@@ -17,19 +18,17 @@ def _click_item(qtbot, widget: QListWidget, row: int) -> None:  # type: ignore[n
 
 
 def _open_baricitinib(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    library = window.findChild(QWidget, "libraryView")
-    items = library.findChild(QListWidget, "leafletList")
-    row = library.leaflet_ids().index("baricitinib")
-    _click_item(qtbot, items, row)
+    assert window.findChild(QWidget, "libraryView").findChild(QListView, "leafletList") is not None
+    click_leaflet(qtbot, window, "baricitinib")
     qtbot.waitUntil(lambda: window.pages.currentWidget().objectName() == "leafletView")
 
 
 def test_library_lists_every_leaflet_by_title_with_review_date(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    items = window.findChild(QListWidget, "leafletList")
-    texts = [items.item(i).text() for i in range(items.count())]
+    texts = library_rows(window)
     assert any(t.startswith("Baricitinib (Olumiant): deciding") and "Reviewed 2026-11-27" in t for t in texts)
     assert any(t.startswith("How to use this app") for t in texts)
+    assert library_headings(window) == ["Medicines", "About this app"]  # grouped by category
 
 
 def test_clicking_a_leaflet_opens_it_with_review_information(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
@@ -83,9 +82,11 @@ def test_interface_words_follow_the_language(qtbot, make_window) -> None:  # typ
 def test_library_titles_follow_the_language(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.set_mode("zh")
-    items = window.findChild(QListWidget, "leafletList")
-    texts = [items.item(i).text() for i in range(items.count())]
+    texts = library_rows(window)
     assert any(t.startswith("巴瑞替尼") for t in texts)
+    assert library_headings(window) == ["药品", "关于本应用"]
+    window.set_mode("both")
+    assert library_headings(window) == ["Medicines / 药品", "About this app / 关于本应用"]
 
 
 def test_text_size_buttons_and_shortcuts(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
@@ -169,8 +170,8 @@ def test_section_link_scrolls_and_leaflet_link_opens(qtbot, make_window) -> None
 
 def test_library_item_is_large_enough_to_touch(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    items = window.findChild(QListWidget, "leafletList")
-    rect = items.visualItemRect(items.item(0))
+    items = window.findChild(QListView, "leafletList")
+    rect = items.visualRect(window.library_view.index_of(window.library_view.leaflet_ids()[0]))
     assert rect.height() >= 48
     for button in window.toolbar.findChildren(QPushButton):
         assert button.height() >= 48 and button.width() >= 48, button.objectName()

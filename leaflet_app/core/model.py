@@ -87,6 +87,12 @@ Status = Literal["draft", "approved"]
 STATUSES: tuple[Status, ...] = ("draft", "approved")
 Category = Literal["medicine", "condition", "help"]
 CATEGORIES: tuple[Category, ...] = ("medicine", "condition", "help")
+# The library's group headings, in the order the groups are listed.
+CATEGORY_HEADINGS: dict[Category, dict[Lang, str]] = {
+    "medicine": {"en": "Medicines", "zh": "药品"},
+    "condition": {"en": "Conditions", "zh": "疾病"},
+    "help": {"en": "About this app", "zh": "关于本应用"},
+}
 EMERGENCY_PLACEHOLDER = "{emergency_number}"
 # What the disclaimer says when no clinic number is configured.
 EMERGENCY_DEFAULT: dict[Lang, str] = {"en": "your local emergency number", "zh": "当地急救电话"}

@@ -10,7 +10,6 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import logging
-import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
@@ -20,7 +19,9 @@ from leaflet_app.core.model import Leaflet, Library
 from leaflet_app.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
-_running: weakref.WeakSet[IndexWorker] = weakref.WeakSet()
+# Workers still running, or finished but not yet let go of by their window: a QThread must not
+# be destroyed while it runs (the process would abort), even if its window went first.
+_running: set[IndexWorker] = set()
 READ_BATCH = 25  # leaflets read, listed and indexed together
 
 
@@ -99,6 +100,11 @@ class IndexWorker(QThread):
         """Ask the work to stop after the leaflet in hand, and wait for it (what is done stays)."""
         self.requestInterruption()
         self.wait()
+
+    def release(self) -> None:
+        """The window is done with this finished worker."""
+        _running.discard(self)
+        self.deleteLater()
 
 
 @atexit.register

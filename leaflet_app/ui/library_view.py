@@ -1,105 +1,190 @@
-"""The library (home) view: every leaflet by title in the reading language, with its review date."""
+"""The library (home) view: every leaflet by title in the reading language, grouped by category,
+with its review date; a list on the desktop, large tiles in the kiosk. The rows come from
+``library_model``: no widget per leaflet, so 20,000 leaflets cost what 20 do."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCollator, QEvent, QLocale, QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from leaflet_app.core.document import Mode, langs_of
-from leaflet_app.core.model import Lang, Leaflet, Library
-from leaflet_app.core.review import marks
-from leaflet_app.ui.plain_text import plain_tooltip
+from leaflet_app.core.document import Mode
+from leaflet_app.core.model import Leaflet, Library
+from leaflet_app.ui.library_model import HEADING_ROLE, LEAFLET_ID_ROLE, LibraryModel
 
-LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
+__all__ = ["LEAFLET_ID_ROLE", "TILE_SIZE", "LibraryView"]  # LEAFLET_ID_ROLE: for tests and tools
+
 TILE_SIZE = QSize(380, 170)
+# Room around a row's text, as the style sheet draws it (padding 12px 16px, margin 4px 0).
+ROW_PAD = QSize(2 * 16 + 2, 2 * 12 + 2 * 4 + 2)
+MIN_ROW_PX = 48  # a touch target
+LAYOUT_BATCH = 200  # rows laid out per pass: the first screenful shows before the rest is measured
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class LibraryDelegate(QStyledItemDelegate):
+    """Leaflet rows as the style draws items; category headings as bold text with a rule.
+
+    Sizes are measured once per text, width and font (a language switch back and forth
+    measures nothing again); the view measures rows in batches, a screenful first.
+    """
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._sizes: dict[tuple[str, int, str, bool], int] = {}
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        if not index.data(HEADING_ROLE):
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        rect: QRect = option.rect.adjusted(4, 0, -4, -6)
+        palette: QPalette = option.palette
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, int(flags), str(index.data()))
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.bottomLeft() + QPoint(0, 3), rect.bottomRight() + QPoint(0, 3))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        heading = bool(index.data(HEADING_ROLE))
+        tiles = self.view.property("tiles") is True
+        full = max(100, self.view.viewport().width() - 2 * self.view.spacing() - 2)
+        if tiles and not heading:
+            return TILE_SIZE - QSize(16, 16)
+        width = full - (0 if heading else ROW_PAD.width() + 8)
+        font = QFont(option.font)
+        font.setBold(heading)
+        text = str(index.data() or "")
+        key = (text, width, font.key(), heading)
+        height = self._sizes.get(key)
+        if height is None:
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+            height = QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
+            if len(self._sizes) > 100_000:
+                self._sizes.clear()
+            self._sizes[key] = height
+        if heading:
+            return QSize(full, height + 24)
+        # A few pixels over the measure: lines of Chinese stand taller than the font's own.
+        return QSize(full, max(MIN_ROW_PX, height + ROW_PAD.height() + 2 * text.count("\n") + 4))
 
 
 class LibraryView(QWidget):
-    """A list of large rows; activating one emits ``leaflet_chosen(id)``."""
+    """The library list; activating a leaflet emits ``leaflet_chosen(id)``."""
 
     leaflet_chosen = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryView")
-        self._library = library
-        self._mode: Mode = "en"
-        self.today: Callable[[], dt.date] = dt.date.today  # the main window passes its own
-        self.shown: Callable[[Leaflet], bool] = lambda _leaflet: True  # the kiosk hides some
+        self.model = LibraryModel(library, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         self.heading = QLabel(self)
         self.heading.setObjectName("libraryHeading")
         self.heading.setProperty("role", "heading")
         layout.addWidget(self.heading)
-        self.list = QListWidget(self)
+        self.list = QListView(self)
         self.list.setObjectName("leafletList")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(LibraryDelegate(self.list))
         self.list.setSpacing(4)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.itemActivated.connect(self._activated)
-        self.list.itemClicked.connect(self._activated)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.activated.connect(self._activated)
+        self.list.clicked.connect(self._activated)
         layout.addWidget(self.list, 1)
+        self._shown_once = False
         self._retranslate()
+        self.refresh()
+
+    # -- what the main window and the kiosk set ------------------------------------------
+
+    @property
+    def today(self) -> Callable[[], dt.date]:
+        return self.model.today
+
+    @today.setter
+    def today(self, today: Callable[[], dt.date]) -> None:
+        self.model.today = today
+
+    @property
+    def shown(self) -> Callable[[Leaflet], bool] | None:
+        return self.model.shown
+
+    @shown.setter
+    def shown(self, shown: Callable[[Leaflet], bool] | None) -> None:
+        self.model.shown = shown
 
     def set_mode(self, mode: Mode) -> None:
-        self._mode = mode
+        self.model.mode = mode
         self.refresh()
 
     def refresh(self) -> None:
-        self.list.clear()
-        # ICU collation: English by letters, Chinese titles in pinyin order.
-        lang: Lang = "zh" if self._mode == "zh" else "en"
-        collator = QCollator(QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English))
-        visible = [lf for lf in self._library.leaflets if self.shown(lf)]
-        ordered = sorted(visible, key=lambda lf: collator.sortKey(lf.title(lang)))
-        today = self.today()
-        for leaflet in ordered:
-            lines = [leaflet.title(lang) for lang in langs_of(self._mode)]
-            review = self.tr("Reviewed {0}").format(leaflet.reviewed.isoformat())
-            # "Draft – not yet approved", "Review overdue": in the reading language(s).
-            per_lang = [marks(leaflet, lg, today) for lg in langs_of(self._mode)]
-            review = " · ".join([review, *(" / ".join(both) for both in zip(*per_lang, strict=True))])
-            item = QListWidgetItem("\n".join([*lines, review]))
-            item.setData(LEAFLET_ID_ROLE, leaflet.id)
-            item.setToolTip(plain_tooltip(lines[0]))
-            if self.list.viewMode() == QListView.ViewMode.IconMode:
-                item.setSizeHint(TILE_SIZE - QSize(16, 16))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            self.list.addItem(item)
-        self.list.doItemsLayout()
+        """Show the rows again (language, filter, review dates or leaflets changed)."""
+        self.model.refresh()
+
+    def leaflets_changed(self, changed: list[Leaflet], removed: Iterable[str]) -> None:
+        """Leaflets read or re-read in the background, and ids no longer offered."""
+        self.model.leaflets_changed(changed, removed)
 
     def set_tiles(self, tiles: bool) -> None:
-        """Large tiles in a grid (kiosk) instead of a list."""
-        if tiles:
-            self.list.setViewMode(QListView.ViewMode.IconMode)
-            self.list.setFlow(QListView.Flow.LeftToRight)
-            self.list.setWrapping(True)
-            self.list.setMovement(QListView.Movement.Static)
-            self.list.setGridSize(TILE_SIZE)
-            self.list.setProperty("tiles", True)
-        else:
-            self.list.setViewMode(QListView.ViewMode.ListMode)
-            self.list.setProperty("tiles", False)
+        """Large tiles in rows (kiosk) instead of a list; each heading takes a whole row."""
+        self.list.setFlow(QListView.Flow.LeftToRight if tiles else QListView.Flow.TopToBottom)
+        self.list.setWrapping(tiles)
+        self.list.setSpacing(8 if tiles else 4)
+        self.list.setProperty("tiles", tiles)
+        self.model.tiles = tiles
         self.refresh()
 
     def leaflet_ids(self) -> list[str]:
-        return [str(self.list.item(i).data(LEAFLET_ID_ROLE)) for i in range(self.list.count())]
+        return self.model.leaflet_ids()
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        self.leaflet_chosen.emit(str(item.data(LEAFLET_ID_ROLE)))
+    def index_of(self, leaflet_id: str) -> QModelIndex:
+        """The model index of a leaflet's row (invalid if it is not listed)."""
+        row = self.model.row_of(leaflet_id)
+        return self.model.index(row) if row >= 0 else QModelIndex()
+
+    def _activated(self, index: QModelIndex) -> None:
+        leaflet_id = index.data(LEAFLET_ID_ROLE)
+        if isinstance(leaflet_id, str):
+            self.leaflet_chosen.emit(leaflet_id)
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Leaflets A–Z"))
         self.list.setAccessibleName(self.tr("Leaflets"))
-        self.refresh()
+        # The rows are worded when painted: a repaint, not a reset (set_mode resets them).
+        self.list.viewport().update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._shown_once:
+            self._shown_once = True
+            self.model.prepare_other_language()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         # Where Back returns to: ("library"|"search"|"leaflet", leaflet id, section id).
         self.history: list[tuple[str, str, str | None]] = []
         self._styled_theme = ""  # the theme whose style sheet is applied
+        self._applied_mode = ""  # the reading language the views show
         self.refuse_close = False  # kiosk mode: nothing but the staff exit may close the window
         self.kiosk: KioskController | None = None  # set in kiosk mode
         self.actions_ = create_actions(self)
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
     def add_leaflets(self, changed: list[Leaflet], removed: list[str]) -> None:
         """Leaflets read in the background (new, changed) and ids no longer offered."""
         self.library.update(changed, removed)
-        self.library_view.refresh()
+        self.library_view.leaflets_changed(changed, removed)
 
     def shows(self, leaflet_id: str) -> bool:
         """Whether this leaflet exists here and may be opened."""
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         if self.pages.currentWidget() is not self.library_view:
             self.remember_place()
+        self.library_view.model.refresh_if_new_day()
         self.pages.setCurrentWidget(self.library_view)
         self.update_enabled()
 
@@ -270,10 +272,14 @@ class MainWindow(QMainWindow):
     def set_mode(self, mode: str) -> None:
         assert mode in ("en", "zh", "both")
         self.prefs.mode = mode  # type: ignore[assignment]
-        self.language_switch.set_mode(self.prefs.mode)
-        self._apply_mode(self.prefs.mode)
+        if self.language_switch.mode() != mode:
+            # The switch announces the change, which calls this again: applied there, once.
+            self.language_switch.set_mode(self.prefs.mode)
+        elif mode != self._applied_mode:
+            self._apply_mode(self.prefs.mode)
 
     def _apply_mode(self, mode: Mode) -> None:
+        self._applied_mode = mode
         self.ui_language.set("zh" if mode == "zh" else "en")
         self.library_view.set_mode(mode)
         self.leaflet_view.set_mode(mode)

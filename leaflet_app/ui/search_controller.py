@@ -153,7 +153,7 @@ class SearchController(QObject):
     def _finished(self) -> None:
         worker = self.sender()
         if isinstance(worker, IndexWorker):
-            worker.deleteLater()
+            worker.release()
         if worker is not self._worker:  # one stopped for a newer one
             return
         self._worker = None

@@ -39,14 +39,14 @@ QLineEdit {{
 }}
 QLabel[role="heading"] {{ font-weight: bold; }}
 QLabel#reviewInfo {{ color: {theme.muted}; }}
-QListWidget {{ border: none; background: {theme.background}; outline: 0; }}
-QListWidget::item {{
+QListView {{ border: none; background: {theme.background}; outline: 0; }}
+QListView::item {{
     padding: 10px 0; min-height: 44px; border-radius: 8px; border: 1px solid {theme.surface};
 }}
-QListWidget::item:selected {{ background: {theme.accent}; color: {theme.background}; }}
-QListWidget#searchResults {{ padding: 8px 24px; }}
-QListWidget#leafletList::item {{ background: {theme.surface}; margin: 4px 0; padding: 12px 16px; }}
-QListWidget#leafletList::item:selected {{ background: {theme.accent}; }}
+QListView::item:selected {{ background: {theme.accent}; color: {theme.background}; }}
+QListView#searchResults {{ padding: 8px 24px; }}
+QListView#leafletList::item {{ background: {theme.surface}; margin: 4px 0; padding: 12px 16px; }}
+QListView#leafletList::item:selected {{ background: {theme.accent}; }}
 QTextBrowser {{ border: none; background: {theme.background}; }}
 QSplitter::handle {{ background: {theme.surface}; width: 4px; }}
 QMenuBar, QMenu {{ background: {theme.surface}; }}

@@ -1,0 +1,89 @@
+"""The library list as a reader sees it: grouped by category, in each language's order, and
+one model reset per language switch however many leaflets there are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import click_leaflet, library_headings, library_rows
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from leaflet_app.core.loader import load_library
+from leaflet_app.core.manifest import open_library, read_pending
+
+pytestmark = pytest.mark.gui
+
+# id, category, English title, Chinese title (pinyin order: a, ba, cao, da)
+LEAFLETS = [
+    ("aspirin", "medicine", "Aspirin", "草药阿司匹林"),
+    ("zinc", "medicine", "Zinc tablets", "阿锌片"),
+    ("gout", "condition", "Gout", "痛风"),
+    ("asthma", "condition", "Asthma", "哮喘"),
+    ("help-app", "help", "Using the app", "巴使用说明"),
+]
+
+
+@pytest.fixture
+def content(
+    make_leaflet: Callable[..., Path], default_text: Callable[[str, str], str], tmp_path: Path
+) -> Path:
+    for leaflet_id, category, en, zh in LEAFLETS:
+        texts = {}
+        for lang, title in (("en", en), ("zh", zh)):
+            text = default_text(lang, leaflet_id)
+            text = text.replace("status: approved", f"status: approved\ncategory: {category}")
+            texts[lang] = text.replace('title: "Test leaflet"', f'title: "{title}"').replace(
+                'title: "测试传单"', f'title: "{title}"')
+        make_leaflet(leaflet_id, en=texts["en"], zh=texts["zh"])
+    return tmp_path / "content"
+
+
+def test_rows_are_grouped_by_category_in_each_languages_order(make_window, content: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(library=load_library([content]))
+    assert library_headings(window) == ["Medicines", "Conditions", "About this app"]
+    assert [row.split("\n")[0] for row in library_rows(window)] == [
+        "Aspirin", "Zinc tablets", "Asthma", "Gout", "Using the app"]  # fmt: skip
+    window.set_mode("zh")
+    assert library_headings(window) == ["药品", "疾病", "关于本应用"]
+    assert [row.split("\n")[0] for row in library_rows(window)] == [
+        "阿锌片", "草药阿司匹林", "痛风", "哮喘", "巴使用说明"]  # fmt: skip  # a, cao; tong, xiao
+
+
+def test_a_language_switch_is_one_reset_and_no_widget_per_row(make_window, content: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(library=load_library([content]))
+    labels = len(window.findChildren(QLabel))
+    resets: list[int] = []
+    window.library_view.model.modelReset.connect(lambda: resets.append(1))
+    window.set_mode("zh")
+    assert resets == [1]
+    window.set_mode("both")
+    assert resets == [1, 1]
+    assert len(window.findChildren(QLabel)) == labels
+
+
+def test_headings_cannot_be_chosen(qtbot, make_window, content: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(library=load_library([content]))
+    chosen: list[str] = []
+    window.library_view.leaflet_chosen.connect(chosen.append)
+    view = window.library_view.list
+    heading = window.library_view.model.index(0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(heading).center())
+    assert chosen == []
+    click_leaflet(qtbot, window, "gout")
+    assert chosen == ["gout"]
+
+
+def test_leaflets_read_later_join_the_list_in_order(make_window, content: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from leaflet_app.core import manifest as manifest_module
+
+    monkeypatch.setattr(manifest_module, "READ_NOW", 2)
+    library, manifest = open_library([content], tmp_path / "cache")
+    window = make_window(library=library)
+    assert sorted(window.library_view.leaflet_ids()) == ["aspirin", "asthma"]
+    read = read_pending(manifest, library.folders, __import__("datetime").date.today())
+    window.add_leaflets(read.listed, read.removed)
+    assert window.library_view.leaflet_ids() == ["aspirin", "zinc", "asthma", "gout", "help-app"]
