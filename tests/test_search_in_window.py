@@ -6,25 +6,21 @@ import logging
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtWidgets import QListView, QWidget
 
 pytestmark = pytest.mark.gui
 
 
-def _type(qtbot, window, text: str) -> QListWidget:  # type: ignore[no-untyped-def]
+def _type(qtbot, window, text: str) -> QListView:  # type: ignore[no-untyped-def]
     window.search.panel.set_debounce(5)
     window.search.ensure_index()
     qtbot.waitUntil(lambda: window.search.ready, timeout=20_000)
     field = window.findChild(QWidget, "searchField")
     field.setFocus()
     qtbot.keyClicks(field, text)
-    results = window.findChild(QListWidget, "searchResults")
+    results = window.findChild(QListView, "searchResults")
     qtbot.waitUntil(lambda: window.search.panel.results is not None)
     return results
-
-
-def _rows(results: QListWidget) -> list[str]:
-    return [results.item(i).text() for i in range(results.count())]
 
 
 def test_typing_shows_results_grouped_by_leaflet(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
@@ -32,7 +28,7 @@ def test_typing_shows_results_grouped_by_leaflet(qtbot, make_window) -> None:  #
     results = _type(qtbot, window, "bari")
     assert window.pages.currentWidget() is window.search.panel
     assert window.search.panel.results.hits
-    assert results.count() > 1
+    assert results.model().rowCount() > 1
     assert {hit.leaflet_id for hit in window.search.panel.results.hits} >= {"baricitinib"}
 
 
@@ -44,10 +40,10 @@ def test_pinyin_finds_chinese_and_choosing_opens_the_section_highlighted(qtbot, 
     zh_hit = next(h for h in hits if h.lang == "zh")
     from leaflet_app.ui.search_panel import HitRole
 
-    row = next(i for i in range(results.count()) if results.item(i).data(HitRole) == zh_hit)
-    item = results.item(row)
-    results.scrollToItem(item)
-    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(item).center())
+    model = results.model()
+    index = next(model.index(i) for i in range(model.rowCount()) if model.index(i).data(HitRole) == zh_hit)
+    results.scrollTo(index)
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualRect(index).center())
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.leaflet_view)
     assert window.prefs.mode in ("zh", "both")
     assert window.leaflet_view.leaflet.id == zh_hit.leaflet_id

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QLabel, QListWidget, QTextBrowser
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListView, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.search import Hit, SearchIndex
 from leaflet_app.ui.highlight import MatchNavigator, clear_highlights, highlight_terms
-from leaflet_app.ui.search_panel import SearchPanel
+from leaflet_app.ui.search_panel import HitRole, SearchPanel
 
 pytestmark = pytest.mark.gui
 
@@ -27,23 +28,28 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 def panel(qtbot: QtBot, index: SearchIndex) -> SearchPanel:
     widget = SearchPanel(index, load_library(), debounce_ms=5)
     qtbot.addWidget(widget)
+    widget.resize(900, 700)
     widget.show()
     return widget
 
 
 def rows(panel: SearchPanel) -> list[tuple[Hit | None, str]]:
-    out = []
-    for i in range(panel.list.count()):
-        item = panel.list.item(i)
-        label = panel.list.itemWidget(item)
-        assert isinstance(label, QLabel)
-        out.append((item.data(256), label.text()))
-    return out
+    model = panel.list.model()
+    return [(model.index(i).data(HitRole), model.index(i).data()) for i in range(model.rowCount())]
+
+
+def marked_pixels(panel: SearchPanel) -> int:
+    """How many pixels of the results on screen have the highlight colour."""
+    image = panel.list.viewport().grab().toImage()
+    mark = QColor("#ffe066").rgb()
+    return sum(image.pixel(x, y) == mark
+               for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))  # fmt: skip
 
 
 def test_typing_shows_grouped_results_after_a_pause(qtbot: QtBot, panel: SearchPanel) -> None:
-    results = panel.findChild(QListWidget, "searchResults")
+    results = panel.findChild(QListView, "searchResults")
     assert results is panel.list
+    assert not panel.list.findChildren(QLabel)  # painted rows, not a widget per row
     panel.set_query("b")
     panel.set_query("ba")
     panel.set_query("bari")
@@ -52,8 +58,9 @@ def test_typing_shows_grouped_results_after_a_pause(qtbot: QtBot, panel: SearchP
     shown = rows(panel)
     assert shown[0][0] is None and "Baricitinib" in shown[0][1]  # the leaflet's group header
     hits = [(hit, text) for hit, text in shown if hit is not None]
-    assert any("[EN]" in text for _, text in hits) and any("[中文]" in text for _, text in hits)
-    assert any("background-color" in text and ">baricitinib<" in text.lower() for _, text in hits)
+    assert any("(EN)" in text for _, text in hits) and any("(中文)" in text for _, text in hits)
+    assert any(hit.snippet[s:e].lower() == "baricitinib" for hit, _ in hits if hit for s, e in hit.spans)
+    qtbot.waitUntil(lambda: marked_pixels(panel) > 50)  # the matched words are marked on screen
     assert panel.list.accessibleName()
     assert not panel.empty_label.isVisible()
 
@@ -61,11 +68,12 @@ def test_typing_shows_grouped_results_after_a_pause(qtbot: QtBot, panel: SearchP
 def test_choosing_a_result_opens_it_with_terms(qtbot: QtBot, panel: SearchPanel) -> None:
     panel.set_query("fufa")
     panel.run_now()
-    item = next(panel.list.item(i) for i in range(panel.list.count())
-                if isinstance(panel.list.item(i).data(256), Hit)
-                and panel.list.item(i).data(256).section_id == "relapse")  # fmt: skip
+    model = panel.list.model()
+    index = next(model.index(i) for i in range(model.rowCount())
+                 if isinstance(model.index(i).data(HitRole), Hit)
+                 and model.index(i).data(HitRole).section_id == "relapse")  # fmt: skip
     with qtbot.waitSignal(panel.result_chosen) as chosen:
-        panel.list.itemActivated.emit(item)
+        panel.list.activated.emit(index)
     leaflet_id, section_id, lang, terms = chosen.args
     assert (leaflet_id, section_id, lang) == ("baricitinib", "relapse", "zh")
     assert "复发" in terms
@@ -99,7 +107,8 @@ def test_clear_empties_everything(panel: SearchPanel) -> None:
     panel.set_query("relapse")
     panel.run_now()
     panel.clear()
-    assert panel.list.count() == 0 and panel.query() == "" and not panel.empty_label.isVisible()
+    assert panel.list.model().rowCount() == 0 and panel.query() == "" and not panel.empty_label.isVisible()
+    assert marked_pixels(panel) == 0
 
 
 def test_hostile_text_in_the_panel(panel: SearchPanel) -> None:

@@ -1,16 +1,15 @@
-"""Search results as you type: exact hits grouped by leaflet, near misses kept apart."""
+"""Search results as you type: exact hits grouped by leaflet, near misses kept apart. The rows
+are a model painted by a delegate (``search_results``), not a widget per row."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,24 +18,11 @@ from PySide6.QtWidgets import (
 from leaflet_app.core.model import LANGS, Library
 from leaflet_app.core.search import Hit, SearchIndex, SearchResults
 from leaflet_app.core.search.tokens import fold
+from leaflet_app.ui.search_results import HitRole, SearchResultDelegate, SearchResultsModel
+
+__all__ = ["DEBOUNCE_MS", "HitRole", "SearchPanel"]
 
 DEBOUNCE_MS = 200
-MARK = '<span style="background-color:#ffe066;color:#000000;">{}</span>'
-HitRole = Qt.ItemDataRole.UserRole
-
-
-def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """HTML of ``text`` with the ``(start, end)`` spans highlighted, everything else escaped."""
-    out: list[str] = []
-    pos = 0
-    for start, end in sorted(spans):
-        if start < pos:
-            continue
-        out.append(html.escape(text[pos:start]))
-        out.append(MARK.format(html.escape(text[start:end])))
-        pos = end
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
 
 
 class SearchPanel(QWidget):
@@ -70,11 +56,16 @@ class SearchPanel(QWidget):
         self.suggestion_button.setObjectName("searchSuggestion")
         self.suggestion_button.setFlat(True)
         self.suggestion_button.clicked.connect(self._use_suggestion)
-        self.list = QListWidget(self)
+        self.model = SearchResultsModel(self)
+        self.list = QListView(self)
         self.list.setObjectName("searchResults")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(SearchResultDelegate(self.list))
         self.list.setWordWrap(True)
-        self.list.itemActivated.connect(self._choose)
-        self.list.itemClicked.connect(self._choose)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.activated.connect(self._choose)
+        self.list.clicked.connect(self._choose)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("searchEmpty")
         self.empty_label.setWordWrap(True)
@@ -147,19 +138,9 @@ class SearchPanel(QWidget):
     # -- filling the list ----------------------------------------------------------------
 
     def _fill(self) -> None:
-        self.list.clear()
         results = self.results
-        if results is not None:
-            for leaflet_id in results.leaflet_ids():
-                self._add_header(self._title(leaflet_id))
-                for hit in results.hits:
-                    if hit.leaflet_id == leaflet_id:
-                        self._add_hit(hit)
-            if results.near_misses:
-                header = self.tr("Similar spellings, not what you typed / 拼写相近的结果（非原词）")
-                self._add_header(header, near=True)
-                for near in results.near_misses:
-                    self._add_hit(near.hit, near=True)
+        titles = {lid: self._title(lid) for lid in results.leaflet_ids()} if results is not None else {}
+        self.model.set_results(results, titles)
         self._show_state()
 
     def _title(self, leaflet_id: str) -> str:
@@ -167,37 +148,6 @@ class SearchPanel(QWidget):
         if leaflet is None:
             return leaflet_id
         return " / ".join(dict.fromkeys(leaflet.title(lang) for lang in LANGS))
-
-    def _add_header(self, text: str, near: bool = False) -> None:
-        item = QListWidgetItem(self.list)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        label = QLabel(f"<b>{html.escape(text)}</b>")
-        label.setTextFormat(Qt.TextFormat.RichText)  # escaped above: the title stays text
-        label.setObjectName("searchNearMissHeader" if near else "searchLeafletHeader")
-        label.setWordWrap(True)
-        label.setAccessibleName(text)
-        item.setSizeHint(label.sizeHint())
-        self.list.setItemWidget(item, label)
-
-    def _add_hit(self, hit: Hit, near: bool = False) -> None:
-        item = QListWidgetItem(self.list)
-        item.setData(HitRole, hit)
-        lang = self.tr("EN") if hit.lang == "en" else self.tr("中文")
-        note = self.tr(" · matched in the other language / 另一语言匹配")
-        note = note if hit.via_translation else ""
-        title = html.escape(hit.heading)
-        rich = (f"<b>{title}</b> <small>[{html.escape(lang)}{html.escape(note)}]</small>"
-                f"<br>{marked(hit.snippet, hit.spans)}")  # fmt: skip
-        label = QLabel(rich)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        label.setProperty("nearMiss", near)
-        accessible = f"{hit.heading} ({lang}): {hit.snippet}"
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
-        label.setAccessibleName(accessible)
-        item.setSizeHint(label.sizeHint())
-        self.list.setItemWidget(item, label)
 
     def _show_state(self) -> None:
         results = self.results
@@ -228,8 +178,8 @@ class SearchPanel(QWidget):
             self._query = text
             self.run_now()
 
-    def _choose(self, item: QListWidgetItem) -> None:
-        hit = item.data(HitRole)
+    def _choose(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole)
         if isinstance(hit, Hit):
             self.result_chosen.emit(hit.leaflet_id, hit.section_id, hit.lang,
                                     self.terms(hit.leaflet_id))  # fmt: skip
