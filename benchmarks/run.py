@@ -2,20 +2,27 @@
 
 Each module in ``SUITES`` has ``figures() -> Iterator[tuple[str, float, str]]``;
 ``python benchmarks/run.py [suite ...]`` runs all suites or the named ones.
+``--sizes 200,2000,20000`` sets the library sizes of the ``scale`` suite (default 200,2000;
+20,000 takes several minutes).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SUITES = ["content", "search", "startup", "export", "kiosk_soak"]
+SUITES = ["content", "search", "startup", "scale", "export", "kiosk_soak"]
 
 
 def main(argv: list[str]) -> int:
+    if "--sizes" in argv:
+        at = argv.index("--sizes")
+        os.environ["LEAFLET_BENCH_SIZES"] = argv[at + 1]
+        argv = argv[:at] + argv[at + 2 :]
     wanted = argv or SUITES
     for name in wanted:
         try:

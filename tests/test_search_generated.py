@@ -12,6 +12,7 @@ from benchmarks.generate import EN_WORDS, generate
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import Library
 from leaflet_app.core.search import SearchIndex, SearchResults
+from leaflet_app.core.search.query import parse
 from leaflet_app.core.search.spelling import distance, suggest
 
 Corpus = tuple[Library, SearchIndex]
@@ -111,3 +112,29 @@ def test_distance_and_suggestions() -> None:
     assert suggest("tazocin", vocabulary) is None
     assert suggest("abc", vocabulary) is None  # too short to guess
     assert suggest("zzzzzzzz", vocabulary) is None
+
+
+def test_a_short_prefix_searches_the_most_common_words_it_starts(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaflet_app.core.search import build as builder
+
+    library, index = corpus
+    words = {w for w in EN_WORDS if w.startswith("t")}  # treatment, tablet, test, tofacitinib
+    assert len(words) > 2
+    everything = found(index.search("t", limit=10_000), "en")
+    assert everything == scan(library, "en", re.compile(r"\bt", re.I))
+    # Never FTS5's own prefix search for one letter: it would merge every match of every word.
+    assert "*" not in parse("t", None).to_fts(expand=index._expand)
+    monkeypatch.setattr(builder, "EXPANDED", 2)
+    index._expanded.clear()
+    common = found(index.search("t", limit=10_000), "en")
+    assert common and common < everything
+    index._expanded.clear()
+
+
+def test_one_chinese_character_finds_every_section_with_it(corpus: Corpus) -> None:
+    library, index = corpus
+    for char in "药秃发":
+        assert "*" not in parse(char, None).to_fts(expand=index._expand)
+        assert found(index.search(char, limit=10_000), "zh") == scan(library, "zh", re.compile(char))

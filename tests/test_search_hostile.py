@@ -61,7 +61,7 @@ def test_expression_only_ever_quotes_folded_tokens() -> None:
         outside_quotes = expr.split('"')[::2]
         for chunk in outside_quotes:
             leftover = chunk
-            for allowed in ("{head body}", "{hpy bpy}", "ini", "AND", "OR", ":", "(", ")", "*"):
+            for allowed in ("{body}", "{bpy}", "ini", "AND", "OR", ":", "(", ")", "*"):
                 leftover = leftover.replace(allowed, "")
             assert leftover.strip() == "", (text, expr)
 

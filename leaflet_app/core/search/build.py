@@ -21,6 +21,7 @@ import hashlib
 import importlib.metadata
 import sqlite3
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -30,26 +31,30 @@ from leaflet_app.core.search.tokens import (
     fold,
     index_text,
     initials_text,
+    is_cjk,
     nfc,
     pypinyin_chars_by_syllable,
     regex,
 )
 
 # Bump when the schema or the tokenising changes: old cache files are then rebuilt.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "9"
 KEYWORD_SEPARATOR = " · "
 SLOT_BITS = 6  # 32 sections per language per number: most leaflets need one number
 SLOT_SECTIONS = 1 << (SLOT_BITS - 1)
 SECTION_BASE = 1 << 40
 MAX_SECTIONS = 8192  # more than a file of the largest allowed size can hold
-PAGE_SIZE = 8192  # a translation's compressed texts (2-3 KB) fit a page several at a time
+PAGE_SIZE = 16384  # a translation's compressed texts (2-3 KB) fit a page several at a time
 # Records of one translation's text blob: section id, then heading and text.
 RECORD, FIELD = "\x1e", "\x1f"
 LANG_BIT: dict[str, int] = {"en": 0, "zh": 1}
 
-# ``body`` first: FTS5 stores no column number for terms of the first column, which makes
-# the index about a quarter smaller than with the headings first. No prefix index: it would
-# hold every term a second time.
+# ``fts`` holds every row: ``body`` the words and CJK terms of its heading and text (a title
+# row: its title and keywords), ``bpy`` their pinyin, ``ini`` a title's pinyin initials. Few
+# columns, the busiest first: FTS5 stores no column number for terms of the first column.
+# ``heads`` holds the section headings again (a twentieth of the text): ranking asks which
+# matches are in headings, and asking ``fts`` would read every match of a common word in
+# every text to find the few in headings. No prefix index: it would hold every term twice.
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE leaflets(num INTEGER PRIMARY KEY, leaflet_id TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL,
@@ -58,10 +63,14 @@ CREATE TABLE texts(key INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE vocab(num INTEGER NOT NULL, word TEXT NOT NULL, display TEXT NOT NULL,
                    PRIMARY KEY (num, word)) WITHOUT ROWID;
 CREATE TABLE pinyin(syllable TEXT PRIMARY KEY, chars TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5(
-    body, bpy, head, hpy, ini, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
+    body, bpy, ini, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE heads USING fts5(
+    head, hpy, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
 """
-TABLES = frozenset({"meta", "leaflets", "texts", "vocab", "pinyin", "fts"})
+TABLES = frozenset({"meta", "leaflets", "texts", "vocab", "pinyin", "terms", "fts", "heads"})
+EXPANDED = 64  # the most common words a short prefix stands for
 
 Terms = tuple[str, str, str, str, str]  # body, bpy, head, hpy, ini
 
@@ -138,12 +147,13 @@ def pack(records: list[tuple[str, str, str]]) -> bytes:
     """One translation's records (section id, heading, text), compressed together: texts of
     one leaflet share most of their words, so they compress far better than one by one."""
     joined = RECORD.join(f"{sid}{FIELD}{heading}\n{text}" for sid, heading, text in records)
-    return zlib.compress(joined.encode("utf-8", "surrogatepass"), 9)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw: no header or checksum per blob
+    return packer.compress(joined.encode("utf-8", "surrogatepass")) + packer.flush()
 
 
 def unpack(data: bytes) -> list[tuple[str, str]]:
     """The records of a blob as (section id, "heading\\ntext")."""
-    joined = zlib.decompress(data).decode("utf-8", "surrogatepass")
+    joined = zlib.decompress(data, -15).decode("utf-8", "surrogatepass")
     return [tuple(record.split(FIELD, 1)) for record in joined.split(RECORD)]  # type: ignore[misc]
 
 
@@ -156,6 +166,31 @@ def terms_of(record: int, text: str) -> Terms:
     head, hpy = index_text(heading)
     words, bpy = index_text(body)
     return words, bpy, head, hpy, ""
+
+
+def _main(terms: Terms) -> tuple[str, str, str]:
+    """A row's ``fts`` values: its heading's words and pinyin first, then its text's."""
+    body, bpy, head, hpy, ini = terms
+    return " ".join(filter(None, (head, body))), " ".join(filter(None, (hpy, bpy))), ini
+
+
+def _words(terms: Terms) -> set[str]:
+    """The words and CJK terms of one row (each counted once per row), as prefixes expand to."""
+    body, _, head, _, _ = terms
+    return set(body.split()) | set(head.split())
+
+
+def expansions(db: sqlite3.Connection, prefix: str) -> list[str]:
+    """The index's words and CJK terms starting with ``prefix``, most common first.
+
+    A Latin prefix stands for its EXPANDED most common words (one or two letters typed so
+    far); a Chinese character is a whole word, so it stands for every term it starts.
+    """
+    end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    limit = -1 if is_cjk(prefix[0]) else EXPANDED
+    rows = db.execute("SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ?",
+                      [prefix, end, limit]).fetchall()  # fmt: skip
+    return [str(row[0]) for row in rows]
 
 
 @dataclass
@@ -217,7 +252,8 @@ def create(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA auto_vacuum = INCREMENTAL")
     with db:
         db.executescript(SCHEMA)
-        db.execute("INSERT INTO fts(fts, rank) VALUES('pgsz', ?)", [PAGE_SIZE - 200])
+        for table in ("fts", "heads"):
+            db.execute(f"INSERT INTO {table}({table}, rank) VALUES('pgsz', ?)", [PAGE_SIZE - 200])
         db.executemany("INSERT INTO pinyin VALUES (?, ?)", pypinyin_chars_by_syllable().items())
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("schema", SCHEMA_VERSION), ("pinyin", pinyin_version())])  # fmt: skip
@@ -236,10 +272,18 @@ def remove(db: sqlite3.Connection, num: int) -> None:
         if row is None:
             continue
         lang = "zh" if key & 1 else "en"
+        words: Counter[str] = Counter()
         for index, (_, text) in enumerate(unpack(row[0])):
             rowid = title_rowid(num, lang) if index == 0 else section_rowid(num, index - 1, lang)
-            db.execute("INSERT INTO fts(fts, rowid, body, bpy, head, hpy, ini) "
-                       "VALUES ('delete', ?, ?, ?, ?, ?, ?)", [rowid, *terms_of(index, text)])  # fmt: skip
+            terms = terms_of(index, text)
+            words.update(_words(terms))
+            db.execute("INSERT INTO fts(fts, rowid, body, bpy, ini) VALUES ('delete', ?, ?, ?, ?)",
+                       [rowid, *_main(terms)])  # fmt: skip
+            if index:
+                db.execute("INSERT INTO heads(heads, rowid, head, hpy) VALUES ('delete', ?, ?, ?)",
+                           [rowid, terms[2], terms[3]])  # fmt: skip
+        db.executemany("UPDATE terms SET docs = docs - ? WHERE term = ?", [(n, w) for w, n in words.items()])
+        db.execute("DELETE FROM terms WHERE docs <= 0")
     db.execute("DELETE FROM texts WHERE key BETWEEN ? AND ?", [keys[0], keys[-1]])
     db.execute("DELETE FROM vocab WHERE num = ?", [num])
     db.execute("DELETE FROM leaflets WHERE num = ?", [num])
@@ -250,8 +294,14 @@ def write(db: sqlite3.Connection, rows: LeafletRows, num: int) -> None:
     db.execute("INSERT INTO leaflets VALUES (?, ?, ?, ?)", [num, rows.leaflet_id, rows.stamp, rows.span])
     for lang, records in rows.records.items():
         db.execute("INSERT INTO texts VALUES (?, ?)", [num * 2 + LANG_BIT[lang], pack(records)])
-    db.executemany("INSERT INTO fts(rowid, body, bpy, head, hpy, ini) VALUES (?, ?, ?, ?, ?, ?)",
-                   [(rowid, *terms) for rowid, terms in rows.rows(num)])  # fmt: skip
+    made = list(rows.rows(num))
+    db.executemany("INSERT INTO fts(rowid, body, bpy, ini) VALUES (?, ?, ?, ?)",
+                   [(rowid, *_main(terms)) for rowid, terms in made])  # fmt: skip
+    headings = [(rowid, terms[2], terms[3]) for rowid, terms in made if rowid >= SECTION_BASE]
+    db.executemany("INSERT INTO heads(rowid, head, hpy) VALUES (?, ?, ?)", headings)
+    words = Counter(word for _, terms in made for word in _words(terms))
+    db.executemany("INSERT INTO terms VALUES (?, ?) "
+                   "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs", words.items())  # fmt: skip
     db.executemany("INSERT INTO vocab VALUES (?, ?, ?)",
                    [(num, word, display) for word, display in sorted(rows.vocab.items())])  # fmt: skip
 
@@ -286,13 +336,18 @@ def tidy_step(db: sqlite3.Connection, pages: int = 100) -> bool:
     Writing leaflet by leaflet leaves many small pieces, slower to search and bigger than
     one; each step is short, so searches in between never wait long.
     """
-    with db:
-        before = db.total_changes
-        db.execute("INSERT INTO fts(fts, rank) VALUES('merge', ?)", [-pages])
-        merged = db.total_changes - before >= 2
-    if not merged:
-        db.execute(f"PRAGMA incremental_vacuum({pages})")
-    return merged
+    merged = False
+    for table in ("fts", "heads"):
+        with db:
+            before = db.total_changes
+            db.execute(f"INSERT INTO {table}({table}, rank) VALUES('merge', ?)", [-pages])
+            merged = merged or db.total_changes - before >= 2
+    if merged:
+        return True
+    if db.execute("PRAGMA freelist_count").fetchone()[0]:
+        db.execute(f"PRAGMA incremental_vacuum({pages})").fetchall()  # runs only as it is read
+        return True
+    return False
 
 
 def _number(db: sqlite3.Connection, leaflet_id: str) -> tuple[int, int] | None:

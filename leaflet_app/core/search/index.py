@@ -29,7 +29,7 @@ RANK_WINDOW = 200
 # short write and what is ready is searchable as the index fills.
 BATCH_SECONDS = 0.3
 BATCH_MAX = 200
-BLOB_CACHE = 64  # translations' texts kept decompressed for the next keystrokes
+BLOB_CACHE = 256  # translations' texts kept decompressed for the next keystrokes (~3 MB)
 TIDY_AFTER = 50  # leaflets written in one update before its pieces are merged
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -88,7 +88,9 @@ class SearchIndex:
         self._display: dict[str, str] = {}
         self._holders: dict[tuple[int, bool], tuple[int, str] | None] = {}
         self._numbers: dict[str, tuple[int, int]] = {}  # leaflet id -> (number, span)
-        self._blobs: OrderedDict[int, list[tuple[str, str]]] = OrderedDict()
+        # Translations' records as (section id, text, [folded text once a search made it]).
+        self._blobs: OrderedDict[int, list[tuple[str, str, list[str]]]] = OrderedDict()
+        self._expanded: dict[str, list[str]] = {}
 
     def close(self) -> None:
         with self._lock:
@@ -263,14 +265,15 @@ class SearchIndex:
         matcher = Matcher(query, self._pinyin)
         sql = "SELECT rowid FROM fts WHERE fts MATCH ?"
         if leaflet_id is None:
-            rowids = self._rowids(sql + " LIMIT 200", [query.to_fts()])
+            rowids = self._rowids(sql + " LIMIT 200", [query.to_fts(expand=self._expand)])
         else:
             numbered = self._number(leaflet_id)
             if numbered is None:
                 return []
             rowids = []
             for first, last in builder.leaflet_ranges(*numbered):
-                rowids += self._rowids(sql + " AND rowid BETWEEN ? AND ?", [query.to_fts(), first, last])
+                rowids += self._rowids(sql + " AND rowid BETWEEN ? AND ?",
+                                       [query.to_fts(expand=self._expand), first, last])  # fmt: skip
         found: dict[str, None] = {}
         for rowid in rowids:
             row = self._row(rowid)
@@ -295,10 +298,11 @@ class SearchIndex:
         # keystroke; the first RANK_WINDOW matches of each kind are read instead.
         window = max(RANK_WINDOW, limit)
         sql = "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?"
-        rows = self._rowids(sql, [query.to_fts(), window])
+        rows = self._rowids(sql, [query.to_fts(expand=self._expand), window])
         if not rows:
             return []
-        heads = set(self._rowids(sql, [query.to_fts(head_only=True), window]))
+        heads = set(self._rowids("SELECT rowid FROM heads WHERE heads MATCH ? LIMIT ?",
+                                 [query.to_fts(head_only=True, expand=self._expand), window]))  # fmt: skip
         ranked = sorted(heads.union(rows),
                         key=lambda r: (r >= builder.SECTION_BASE, r not in heads, r))  # fmt: skip
         matcher = Matcher(query, self._pinyin)
@@ -310,22 +314,30 @@ class SearchIndex:
                 hits.append(hit)
         return self._with_translations(hits, limit)
 
-    def _row(self, rowid: int) -> tuple[str, str, str] | None:
+    def _row(self, rowid: int, where: builder.Place | None = None) -> tuple[str, str, str] | None:
         """(leaflet id, section id, "heading\ntext") of a row, or None if it is not there."""
-        where = builder.place(rowid)
+        found = self._record(rowid, where or builder.place(rowid))
+        return None if found is None else (found[0], found[1], found[2])
+
+    def _record(self, rowid: int, where: builder.Place) -> tuple[str, str, str, list[str]] | None:
+        """The row as ``_row`` gives it, and a list holding its folded text once it is made."""
         holder = self._holder(where.slot, where.is_title)
         if holder is None:
             return None
         key, record = where.at(holder[0])
         records = self._texts(key)
-        return (holder[1], *records[record]) if record < len(records) else None
+        if record >= len(records):
+            return None
+        section_id, text, folded = records[record]
+        return holder[1], section_id, text, folded
 
-    def _texts(self, key: int) -> list[tuple[str, str]]:
+    def _texts(self, key: int) -> list[tuple[str, str, list[str]]]:
         found = self._blobs.get(key)
         if found is None:
             row = self._db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
             try:
-                found = builder.unpack(cast(bytes, row[0])) if row is not None else []
+                unpacked = builder.unpack(cast(bytes, row[0])) if row is not None else []
+                found = [(section_id, text, []) for section_id, text in unpacked]
             except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
                 raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
             self._blobs[key] = found
@@ -354,12 +366,14 @@ class SearchIndex:
         return found
 
     def _hit(self, rowid: int, matcher: Matcher, score: float, via_translation: bool = False) -> Hit | None:
-        row = self._row(rowid)
+        where = builder.place(rowid)
+        row = self._record(rowid, where)
         if row is None:
             return None
-        leaflet_id, section_id, text = row
-        where = builder.place(rowid)
-        spans = [] if via_translation else matcher.spans(text)
+        leaflet_id, section_id, text, folded = row
+        if not via_translation and not folded:
+            folded.append(fold(text))
+        spans = [] if via_translation else matcher.spans(text, folded[0])
         body_start = text.find("\n") + 1
         # Show the body around the first match; the heading is shown on its own.
         shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
@@ -398,7 +412,7 @@ class SearchIndex:
         if hit.title_match:
             return builder.title_rowid(num, hit.lang)
         records = self._texts(num * 2 + builder.LANG_BIT[hit.lang])
-        index = next((i for i, (sid, _) in enumerate(records) if i and sid == hit.section_id), None)
+        index = next((i for i, (sid, _, _) in enumerate(records) if i and sid == hit.section_id), None)
         return None if index is None else builder.section_rowid(num, index - 1, hit.lang)
 
     def _misspelled(self, query: Query, matched: bool) -> dict[str, str]:
@@ -422,6 +436,13 @@ class SearchIndex:
             better = suggest(word, self._vocab())
             if better is not None:
                 found[word] = self._display.get(better, better)
+        return found
+
+    def _expand(self, prefix: str) -> list[str]:
+        """The index's most common words starting with a short prefix (see query.SHORT_PREFIX)."""
+        found = self._expanded.get(prefix)
+        if found is None:
+            found = self._expanded[prefix] = builder.expansions(self._db, prefix)
         return found
 
     def _pinyin_rows(self) -> list[tuple[str, str]]:

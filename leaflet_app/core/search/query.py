@@ -8,6 +8,7 @@ characters, and every run is written as a double-quoted FTS5 string. Quotes, ``*
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from leaflet_app.core.search.tokens import (
@@ -27,11 +28,18 @@ MAX_TOKEN_CHARS = 48
 _QUOTES = re.compile(r'["“”„«»「」『』]')
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
-WORD_COLUMNS = "{head body}"
-PINYIN_COLUMNS = "{hpy bpy}"
-# The same filters limited to titles, keywords and headings, to rank those matches first.
-HEAD_COLUMNS = {WORD_COLUMNS: "head", PINYIN_COLUMNS: "hpy"}
+# Words and CJK terms (titles, keywords, headings and text alike), and their pinyin. In
+# braces: no word a reader types can look like them, so head_only can swap them safely.
+WORD_COLUMNS = "{body}"
+PINYIN_COLUMNS = "{bpy}"
+# The same filters on the section headings' own table, to rank those matches first.
+HEAD_COLUMNS = {WORD_COLUMNS: "{head}", PINYIN_COLUMNS: "{hpy}"}
 Reading = tuple[tuple[str, ...], bool]  # pinyin syllables, last one still being typed
+# A prefix this short ("t", "re", 药 on its own) starts thousands of terms: FTS5 would merge
+# all their occurrences before returning a row. Such a prefix is searched as the most common
+# words of the index that start with it instead (``Expand``), read lazily like any OR.
+SHORT_PREFIX = 2
+Expand = Callable[[str], list[str] | None]  # prefix -> the words to search for it, or None
 
 
 @dataclass(frozen=True)
@@ -71,14 +79,15 @@ class Query:
                  else t for t in self.terms]  # fmt: skip
         return Query(tuple(terms))
 
-    def to_fts(self, *, head_only: bool = False) -> str:
+    def to_fts(self, *, head_only: bool = False, expand: Expand | None = None) -> str:
         """The FTS5 MATCH expression; empty string for an empty query.
 
-        ``head_only`` limits it to titles, keywords and headings.
+        ``head_only`` writes it for the headings' table. ``expand`` turns a short
+        prefix into the index's own words that start with it (see ``SHORT_PREFIX``).
         """
         if not self.terms:
             return ""
-        expr = " AND ".join(_term_expr(t) for t in self.terms)
+        expr = " AND ".join(_term_expr(t, expand, initials=not head_only) for t in self.terms)
         if self.joined_pinyin:
             expr = f"({expr}) OR {_pinyin_expr(self.joined_pinyin)}"
         if head_only:
@@ -154,7 +163,15 @@ def _pinyin_expr(readings: tuple[Reading, ...]) -> str:
                        for parts, partial in readings)  # fmt: skip
 
 
-def _term_expr(term: Term) -> str:
+def _prefix(token: str, expand: Expand | None) -> str:
+    """``"token"*``, or the words it stands for when it is a short prefix."""
+    words = expand(token) if expand is not None and len(token) <= SHORT_PREFIX else None
+    if words is None:
+        return quote(token) + "*"
+    return "(" + " OR ".join(map(quote, words)) + ")" if words else quote(token)
+
+
+def _term_expr(term: Term, expand: Expand | None = None, *, initials: bool = True) -> str:
     options: list[str] = []
     if term.kind == "phrase":
         tokens: list[str] = []
@@ -171,15 +188,15 @@ def _term_expr(term: Term) -> str:
     elif term.kind == "cjk":
         run = term.parts[0][1]
         grams = query_grams(run)
-        match = _phrase(grams, False) if grams else quote(run) + "*"
+        match = _phrase(grams, False) if grams else _prefix(run, expand)
         options.append(f"{WORD_COLUMNS} : {match}")
     else:
         word = term.text
-        options.append(f"{WORD_COLUMNS} : {quote(word)}" + ("*" if term.prefix else ""))
+        options.append(f"{WORD_COLUMNS} : " + (_prefix(word, expand) if term.prefix else quote(word)))
         options.extend(f"{WORD_COLUMNS} : {quote(stem)}*" for stem in term.stems)
         if term.pinyin:
             options.append(_pinyin_expr(term.pinyin))
-        if term.initials:
+        if term.initials and initials:  # titles only: not in the headings' table
             options.append(f"ini : {_phrase(list(term.initials), False)}")
     return "(" + " OR ".join(options) + ")" if len(options) > 1 else options[0]
 

@@ -61,11 +61,12 @@ class Matcher:
         patterns.extend(_term_pattern(t, table) for t in query.terms)
         self._regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Non-overlapping ``(start, end)`` spans in ``text`` (NFC) of everything matched."""
+    def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping ``(start, end)`` spans in ``text`` (NFC) of everything matched;
+        ``folded``: ``fold(text)`` if the caller has it already."""
         if self._regex is None:
             return []
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         latin = regex(LATIN_CHAR)
         return [
             m.span() for m in self._regex.finditer(folded)
