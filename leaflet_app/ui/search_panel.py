@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app.core.model import LANGS, Library
-from leaflet_app.core.search import Hit, SearchIndex, SearchResults
-from leaflet_app.core.search.tokens import fold
+from leaflet_app.core.search.results import Hit, SearchResults
 from leaflet_app.ui.search_results import HitRole, SearchResultDelegate, SearchResultsModel
+
+if TYPE_CHECKING:
+    from leaflet_app.core.search import SearchIndex
 
 __all__ = ["DEBOUNCE_MS", "HitRole", "SearchPanel"]
 
@@ -61,7 +64,8 @@ class SearchPanel(QWidget):
         self.list.setObjectName("searchResults")
         self.list.setModel(self.model)
         self.list.setItemDelegate(SearchResultDelegate(self.list))
-        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)  # one size asked, not one per row
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.activated.connect(self._choose)
@@ -200,6 +204,8 @@ class SearchPanel(QWidget):
 
 def _replace_word(text: str, word: str, better: str) -> str:
     """Swap a misspelled word for the suggestion, whatever case or accents it was typed in."""
+    from leaflet_app.core.search.tokens import fold  # search modules load with the index
+
     folded = fold(text)
     start = folded.find(word)
     return text if start < 0 else text[:start] + better + text[start + len(word):]

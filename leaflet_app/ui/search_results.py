@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from leaflet_app.core.search import Hit, SearchResults
+from leaflet_app.core.search.results import Hit, SearchResults
 
 HitRole = Qt.ItemDataRole.UserRole
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1  # True on a leaflet's (or the near misses') heading
@@ -107,14 +107,19 @@ def language_tag(hit: Hit) -> str:
 
 
 class SearchResultDelegate(QStyledItemDelegate):
-    """Paints a heading in bold, or a hit as its section heading, a small language tag and a
-    snippet whose matches are marked as they are in the leaflet."""
+    """Paints a heading in bold, or a hit as its section heading, a small language tag and its
+    one-line snippet with the matches marked as they are in the leaflet.
+
+    Every row has the height of two lines (the view asks once, not per row); a snippet is a
+    window of about one line around its first match, cut to the width with an ellipsis.
+    """
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+    @staticmethod
+    def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
         bold = QFont(base)
         bold.setBold(True)
@@ -122,47 +127,11 @@ class SearchResultDelegate(QStyledItemDelegate):
         small.setPixelSize(max(10, round(base.pixelSize() * 0.8)) if base.pixelSize() > 0 else 12)
         return base, bold, small
 
-    def _width(self) -> int:
-        return max(100, self.view.viewport().width() - 2 * PAD - 2 * self.view.spacing())
-
-    def _snippet_layout(self, hit: Hit, font: QFont, width: int) -> tuple[QTextLayout, int]:
-        layout = QTextLayout(hit.snippet, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        marks = []
-        for start, end in sorted(hit.spans):
-            mark = QTextLayout.FormatRange()
-            mark.start, mark.length = start, max(0, end - start)
-            fmt = QTextCharFormat()
-            fmt.setBackground(MATCH_COLOR)
-            fmt.setForeground(QColor("#000000"))
-            mark.format = fmt
-            marks.append(mark)
-        layout.setFormats(marks)
-        layout.beginLayout()
-        height = 0.0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-        layout.endLayout()
-        return layout, int(height + 0.999)
-
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         base, bold, _ = self._fonts(option)
-        width = self._width()
-        hit = index.data(HitRole)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        heading = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), flags, str(index.data(
-            Qt.ItemDataRole.DisplayRole) if hit is None else hit.heading)).height()  # fmt: skip
-        if not isinstance(hit, Hit):
-            return QSize(width, heading + 2 * PAD + 4)
-        _, snippet = self._snippet_layout(hit, base, width)
-        return QSize(width, heading + snippet + 2 * PAD + 4)
+        # Lines of Chinese stand taller than the Latin font's own line: a fifth more.
+        lines = QFontMetrics(bold).lineSpacing() + QFontMetrics(base).lineSpacing()
+        return QSize(self.view.viewport().width(), round(lines * 1.2) + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         base, bold, small = self._fonts(option)
@@ -174,20 +143,51 @@ class SearchResultDelegate(QStyledItemDelegate):
         rect: QRect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
         hit = index.data(HitRole)
         painter.save()
+        painter.setClipRect(option.rect)
         painter.setPen(color)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        painter.setFont(bold)
         if not isinstance(hit, Hit):
-            painter.setFont(bold)
-            painter.drawText(rect, flags, str(index.data()))
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(rect, int(flags), str(index.data()))
             painter.restore()
             return
-        painter.setFont(bold)
-        drawn = painter.boundingRect(rect, flags, hit.heading)
-        painter.drawText(rect, flags, hit.heading)
-        painter.setFont(small)
         tag = f" [{language_tag(hit)}]"
-        tag_rect = QRect(drawn.right() + 1, drawn.top(), max(0, rect.right() - drawn.right()), drawn.height())
-        painter.drawText(tag_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), tag)
-        layout, _ = self._snippet_layout(hit, base, rect.width())
-        layout.draw(painter, QPointF(rect.left(), drawn.bottom() + 2))
+        tag_width = QFontMetrics(small).horizontalAdvance(tag)
+        heading = QFontMetrics(bold).elidedText(hit.heading, Qt.TextElideMode.ElideRight,
+                                                max(0, rect.width() - tag_width))  # fmt: skip
+        top = QFontMetrics(bold)
+        line = QRect(rect.left(), rect.top(), rect.width(), top.lineSpacing())
+        painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), heading)
+        painter.setFont(small)
+        after = QRect(rect.left() + top.horizontalAdvance(heading), line.top(), tag_width + 2, line.height())
+        painter.drawText(after, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), tag)
+        self._snippet(hit, base, rect.width()).draw(painter, QPointF(rect.left(), line.bottom() + 4))
         painter.restore()
+
+    @staticmethod
+    def _snippet(hit: Hit, font: QFont, width: int) -> QTextLayout:
+        """The snippet on one line, cut to ``width``, with its matches marked."""
+        text = QFontMetrics(font).elidedText(hit.snippet, Qt.TextElideMode.ElideRight, width)
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        layout.setTextOption(option)
+        kept = len(text) - (1 if text != hit.snippet else 0)  # the ellipsis replaced the rest
+        marks = []
+        for start, end in sorted(hit.spans):
+            if start >= kept:
+                break
+            mark = QTextLayout.FormatRange()
+            mark.start, mark.length = start, min(end, kept) - start
+            fmt = QTextCharFormat()
+            fmt.setBackground(MATCH_COLOR)
+            fmt.setForeground(QColor("#000000"))
+            mark.format = fmt
+            marks.append(mark)
+        layout.setFormats(marks)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, 0))
+        layout.endLayout()
+        return layout
