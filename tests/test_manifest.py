@@ -151,3 +151,21 @@ def test_check_reads_everything_whatever_the_manifest_says(content: Path, tmp_pa
     assert library.get("beta") is not None and not manifest.pending  # the viewer trusts its stamps
     problems = [p for p in check_content([content], today=TODAY) if "beta" in str(p.path)]
     assert any("'status' must be" in p.message for p in problems)
+
+
+def test_a_later_start_reads_no_disclaimer_either(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundled = loader.content_folders()[0]
+    first, _ = open_library([bundled, content], tmp_path / "cache", TODAY)
+    reads: list[str] = []
+    real = loader.load_disclaimer
+
+    def load(folder: Path, today: dt.date) -> object:
+        reads.append(folder.name)
+        return real(folder, today)
+
+    monkeypatch.setattr(loader, "load_disclaimer", load)
+    again, _ = open_library([bundled, content], tmp_path / "cache", TODAY)
+    assert reads == [] and again.disclaimer == first.disclaimer
+    assert "{emergency_number}" in again.disclaimer.template["en"]

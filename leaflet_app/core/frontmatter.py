@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from leaflet_app.core.excerpts import excerpt as excerpt  # also imported from here
+
 
 # libyaml's parser when PyYAML has it: loading 4,000 files must stay well under a second.
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -34,13 +36,6 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 MAX_NODES = 2000  # front matter is a few dozen values; more is a mistake or an attack
-
-
-def excerpt(value: object, limit: int = 40) -> str:
-    """A short, printable excerpt of a value for a message: never the whole of a long text."""
-    text = value if isinstance(value, str) else repr(value)
-    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text[: limit + 1])
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class FrontMatterError(ValueError):

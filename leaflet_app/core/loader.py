@@ -6,11 +6,11 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from leaflet_app.core.bundled import content_dir
 from leaflet_app.core.emergency import MAX_EMERGENCY_LENGTH, emergency_number_problem
-from leaflet_app.core.frontmatter import FrontMatter, excerpt
+from leaflet_app.core.excerpts import excerpt
 from leaflet_app.core.model import (
     EMERGENCY_PLACEHOLDER,
     LANGS,
@@ -23,17 +23,13 @@ from leaflet_app.core.model import (
     Translation,
     file_stamp,
 )
-from leaflet_app.core.render import render_markdown
 from leaflet_app.core.sections import VALID_ID
-from leaflet_app.core.translation_file import (
-    DISCLAIMER_FIELDS,
-    DISCLAIMER_OPTIONAL,
-    MAX_VERSION_CHARS,
-    Report,
-    load_translation,
-    parse_front_matter,
-    read_text,
-)
+
+# YAML and Markdown load with the first file read: a viewer starting from its manifest
+# (core/manifest) may read none before its window shows.
+if TYPE_CHECKING:
+    from leaflet_app.core.frontmatter import FrontMatter
+    from leaflet_app.core.translation_file import Report
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +157,8 @@ def load_leaflet(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Pro
             problems.append(Problem(path, 1, f"missing {lang}.md: every leaflet needs {needed}"))
             failed = True
             continue
+        from leaflet_app.core.translation_file import Report, load_translation
+
         report = Report(path)
         # Looked at before reading: if the file changes in between, the stamp is the older
         # one, so the next start sees a change and reads it again.
@@ -211,6 +209,16 @@ def _compare_translations(translations: dict[Lang, Translation]) -> list[Problem
 
 def load_disclaimer(folder: Path, today: dt.date) -> tuple[Disclaimer | None, list[Problem]]:
     """Read ``_disclaimer/en.md`` and ``zh.md``: one short paragraph each."""
+    from leaflet_app.core.render import render_markdown
+    from leaflet_app.core.translation_file import (
+        DISCLAIMER_FIELDS,
+        DISCLAIMER_OPTIONAL,
+        MAX_VERSION_CHARS,
+        Report,
+        parse_front_matter,
+        read_text,
+    )
+
     texts: dict[Lang, str] = {}
     problems: list[Problem] = []
     version = ""

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from leaflet_app.core import loader
+from leaflet_app.core.cache_dirs import folder_key
 from leaflet_app.core.model import (
     LANGS,
     Category,
@@ -200,11 +201,12 @@ class LazyLeaflet(Leaflet):
 @dataclass
 class Entry:
     """What the manifest remembers of one leaflet folder: its stamps and either its summary or
-    the problems that kept it out of the library."""
+    the problems that kept it out of the library (for ``_disclaimer``: the disclaimer)."""
 
     stamps: dict[Lang, Stamp]
     summary: Summary | None
     problems: tuple[Problem, ...] = ()
+    disclaimer: Disclaimer | None = None
 
 
 @dataclass
@@ -249,6 +251,7 @@ class Manifest:
         data = {"version": MANIFEST_VERSION, "entries": {
             folder: {"stamps": {lang: list(s) for lang, s in entry.stamps.items()},
                      "summary": entry.summary.to_json() if entry.summary else None,
+                     "disclaimer": _disclaimer_json(entry.disclaimer),
                      "problems": [[str(p.path), p.line, p.message, p.severity.value] for p in entry.problems]}
             for folder, entry in self.entries.items()}}  # fmt: skip
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
@@ -263,16 +266,21 @@ class Manifest:
                 tmp.unlink(missing_ok=True)
 
 
+def _disclaimer_json(disclaimer: Disclaimer | None) -> dict[str, Any] | None:
+    if disclaimer is None:
+        return None
+    return {"template": disclaimer.template, "version": disclaimer.version,
+            "emergency_number": disclaimer.emergency_number}  # fmt: skip
+
+
 def _stamp_of(translation: Translation) -> Stamp | None:
     parts = translation.stamp.split("\0")
     return (int(parts[1]), int(parts[2])) if len(parts) == 3 else None
 
 
 def manifest_path(cache_dir: Path, library: Library) -> Path:
-    """One manifest per set of content folders, beside the search index files."""
-    from leaflet_app.core.search.cache import folder_key  # the same key as the index file
-
-    return cache_dir / f"{PREFIX}{folder_key(library)}.json"
+    """One manifest per set of content folders (the same key as the index file's)."""
+    return cache_dir / f"{PREFIX}{folder_key(library.folders)}.json"
 
 
 def read_manifest(path: Path | None) -> dict[str, Entry]:
@@ -289,7 +297,11 @@ def read_manifest(path: Path | None) -> dict[str, Entry]:
             summary = Summary.from_json(raw["summary"]) if raw["summary"] else None
             problems = tuple(Problem(Path(p[0]), int(p[1]), str(p[2]), Severity(p[3]))
                              for p in raw["problems"])  # fmt: skip
-            entries[folder] = Entry(stamps, summary, problems)
+            found = raw.get("disclaimer")
+            disclaimer = Disclaimer({lang: str(found["template"][lang]) for lang in LANGS},
+                                    str(found["version"]), str(found["emergency_number"])
+                                    ) if found else None  # fmt: skip
+            entries[folder] = Entry(stamps, summary, problems, disclaimer)
         return entries
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         log.info("library manifest %s unusable, reading the leaflets: %s", path, str(exc)[:120])
@@ -315,7 +327,7 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
     for _folder, children in loader.leaflet_folders(folders, problems):
         for child in children:
             if child.name == loader.DISCLAIMER_FOLDER:
-                found, report = loader.guarded(loader.load_disclaimer, child, today)
+                found, report = _disclaimer(manifest, known.get(str(child)), child, today)
                 problems.extend(report)
                 disclaimer = found or disclaimer
                 continue
@@ -331,7 +343,7 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
             problems.extend(entry.problems)
             if entry.summary is not None:
                 leaflets[entry.summary.id] = LazyLeaflet(child, entry.summary, stamps)
-    manifest.changed = len(manifest.entries) != len(known)
+    manifest.changed = manifest.changed or len(manifest.entries) != len(known)
     library = Library(sorted(leaflets.values(), key=lambda lf: lf.id),
                       disclaimer or loader.FALLBACK_DISCLAIMER, problems, tuple(folders))  # fmt: skip
     if disclaimer is None:
@@ -345,6 +357,20 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
         library.update(read.listed, read.removed)
         manifest.save()
     return library, manifest
+
+
+def _disclaimer(manifest: Manifest, entry: Entry | None, folder: Path, today: dt.date
+                ) -> tuple[Disclaimer | None, list[Problem]]:  # fmt: skip
+    """A content folder's disclaimer, from the manifest while its files are unchanged."""
+    stamps = stamps_of(folder)
+    if entry is not None and stamps is not None and entry.stamps == stamps and entry.summary is None:
+        manifest.entries[str(folder)] = entry
+        return entry.disclaimer, list(entry.problems)
+    found, report = loader.guarded(loader.load_disclaimer, folder, today)
+    if stamps is not None:
+        manifest.entries[str(folder)] = Entry(stamps, None, tuple(report[:MAX_PROBLEMS]), found)
+        manifest.changed = True
+    return found, report
 
 
 @dataclass

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -160,6 +159,8 @@ class Leaflet:
         stamps = [self.translations[lang].stamp for lang in LANGS if lang in self.translations]
         if all(stamps) and stamps:
             return "\n".join(stamps)
+        import hashlib  # only for leaflets made in memory (tests, previews)
+
         digest = hashlib.sha256()
         for lang, translation in sorted(self.translations.items()):
             parts = [lang, translation.title, *translation.keywords]

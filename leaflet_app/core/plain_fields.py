@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from leaflet_app.core.frontmatter import excerpt
+from leaflet_app.core.excerpts import excerpt
 from leaflet_app.core.model import Severity
 
 MAX_FIELD_CHARS = 300

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from leaflet_app.core.frontmatter import FrontMatter, excerpt
+from leaflet_app.core.excerpts import excerpt
 from leaflet_app.core.model import Severity, Source
 from leaflet_app.core.plain_fields import plain_text_problem
+
+if TYPE_CHECKING:  # YAML is read by the loader: showing a leaflet's sources needs none of it
+    from leaflet_app.core.frontmatter import FrontMatter
 
 SOURCE_FIELDS = ("title", "publisher", "url", "doi", "date")
 REQUIRED_FIELDS = ("title", "publisher", "date")

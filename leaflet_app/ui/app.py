@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
-from leaflet_app.core.loader import content_folders
+from leaflet_app.core.bundled import content_dir
+from leaflet_app.core.cache_dirs import default_cache_dir
 from leaflet_app.core.manifest import open_library, read_named
-from leaflet_app.core.search import default_cache_dir
 from leaflet_app.ui.fonts import app_font, install_fonts
 from leaflet_app.ui.main_window import MainWindow
 from leaflet_app.ui.settings import Preferences
@@ -56,7 +56,7 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     extra = list(args.content) + list(kiosk_config.content_dirs if kiosk_config else ())
     cache = default_cache_dir(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
     # From the manifest: leaflets it cannot vouch for are read after the window is shown.
-    library, manifest = open_library(content_folders(extra), cache.parent / "library")
+    library, manifest = open_library([content_dir(), *extra], cache.parent / "library")
     if args.leaflet and library.get(args.leaflet) is None:
         read = read_named(manifest, args.leaflet, library.folders, dt.date.today())
         library.update(read.listed, read.removed)

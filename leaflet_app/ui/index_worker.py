@@ -11,12 +11,15 @@ import atexit
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
 
 from leaflet_app.core.manifest import Manifest, read_pending
 from leaflet_app.core.model import Leaflet, Library
-from leaflet_app.core.search import SearchIndex
+
+if TYPE_CHECKING:
+    from leaflet_app.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
 # Workers still running, or finished but not yet let go of by their window: a QThread must not
@@ -57,6 +60,8 @@ class IndexWorker(QThread):
         super().start(priority)
 
     def run(self) -> None:
+        from leaflet_app.core.search import SearchIndex  # here: the window starts without it
+
         try:
             index = self.index or SearchIndex.attach(self.library, self.cache_dir)
         except Exception:  # cache trouble is handled inside; this is a bug, logged once

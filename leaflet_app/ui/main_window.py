@@ -26,7 +26,6 @@ from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
 from leaflet_app.core.manifest import LazyLeaflet, Manifest
 from leaflet_app.core.model import Disclaimer, Leaflet, Library
 from leaflet_app.core.reading import MEASURE_EM, THEMES, body_px, document_css, zoom_in, zoom_out
-from leaflet_app.core.search import SearchIndex
 from leaflet_app.ui.actions import create_actions, retranslate_actions
 from leaflet_app.ui.banner import DisclaimerBanner
 from leaflet_app.ui.fonts import FontChoice, app_font
@@ -39,6 +38,7 @@ from leaflet_app.ui.settings import Preferences
 from leaflet_app.ui.style import UI_PX, app_stylesheet, heading_px, list_px, palette
 
 if TYPE_CHECKING:
+    from leaflet_app.core.search import SearchIndex
     from leaflet_app.ui.kiosk import KioskController
 
 

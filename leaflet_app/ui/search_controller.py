@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QLabel
 
 from leaflet_app.core.manifest import Manifest
 from leaflet_app.core.model import Leaflet
-from leaflet_app.core.search import SearchIndex
 from leaflet_app.ui.highlight import MatchNavigator
 from leaflet_app.ui.index_worker import IndexWorker
 from leaflet_app.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
+    from leaflet_app.core.search import SearchIndex
     from leaflet_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

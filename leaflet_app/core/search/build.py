@@ -18,7 +18,6 @@ leaflet works its terms out again from those texts (``terms_of``).
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import sqlite3
 import zlib
 from collections import Counter
@@ -82,6 +81,8 @@ def digest(stamp: str) -> str:
 
 def pinyin_version() -> str:
     """pypinyin's version: its readings are part of the index (and of removing rows from it)."""
+    import importlib.metadata  # a tenth of a second: only where an index is opened
+
     try:
         return importlib.metadata.version("pypinyin")
     except importlib.metadata.PackageNotFoundError:

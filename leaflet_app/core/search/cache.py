@@ -5,17 +5,19 @@ cannot be written (the queries: ``index.py``; what a file holds: ``build.py``)."
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import sqlite3
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from leaflet_app.core import cache_dirs
+from leaflet_app.core.cache_dirs import default_cache_dir
 from leaflet_app.core.model import Library
 from leaflet_app.core.search import build as builder
+
+__all__ = ["default_cache_dir"]  # kept here too: where callers have always found it
 
 log = logging.getLogger(__name__)
 
@@ -29,21 +31,7 @@ FRESH_SECONDS = 60.0
 UNUSED_SECONDS = 30 * 24 * 3600.0
 # Making an empty file takes milliseconds; a temporary file this old was left by a crash.
 ABANDONED_SECONDS = 3600.0
-KEY_CHARS = 8
 OLD_NAME_CHARS = 24  # files named by content version alone, before folder keys
-
-
-def default_cache_dir(base: Path | str | None = None) -> Path:
-    """Where index files live: ``base/search`` (the UI passes QStandardPaths' cache folder)."""
-    if base:
-        return Path(base) / "search"
-    if sys.platform == "win32":
-        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        root = Path.home() / "Library" / "Caches"
-    else:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "leaflet-app" / "search"
 
 
 @dataclass
@@ -56,14 +44,8 @@ class Opened:
 
 
 def folder_key(library: Library) -> str:
-    """A short hash of the library's content folders, in order: which instance a file is for."""
-    names = []
-    for folder in library.folders:
-        try:
-            names.append(str(folder.resolve()))
-        except OSError:
-            names.append(str(folder.absolute()))
-    return hashlib.sha256("\0".join(names).encode()).hexdigest()[:KEY_CHARS]
+    """Which set of content folders a file is for (see ``core.cache_dirs``)."""
+    return cache_dirs.folder_key(library.folders)
 
 
 def cache_path(cache_dir: Path, library: Library) -> Path:
