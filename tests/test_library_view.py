@@ -87,3 +87,21 @@ def test_leaflets_read_later_join_the_list_in_order(make_window, content: Path, 
     read = read_pending(manifest, library.folders, __import__("datetime").date.today())
     window.add_leaflets(read.listed, read.removed)
     assert window.library_view.leaflet_ids() == ["aspirin", "zinc", "asthma", "gout", "help-app"]
+
+
+def test_leaflets_arriving_in_batches_rebuild_the_list_once_a_second(  # type: ignore[no-untyped-def]
+    qtbot, make_window, content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaflet_app.core import manifest as manifest_module
+
+    monkeypatch.setattr(manifest_module, "READ_NOW", 0)
+    library, manifest = open_library([content], tmp_path / "cache")
+    window = make_window(library=library)
+    resets: list[int] = []
+    window.library_view.model.modelReset.connect(lambda: resets.append(1))
+    for _ in LEAFLETS:  # one batch at a time, as the background reading sends them
+        read = read_pending(manifest, library.folders, __import__("datetime").date.today(), count=1)
+        window.add_leaflets(read.listed, read.removed, soon=True)
+    assert resets == [] and window.library.get("help-app") is not None  # searchable already
+    qtbot.waitUntil(lambda: resets == [1], timeout=3000)
+    assert len(window.library_view.leaflet_ids()) == len(LEAFLETS)

@@ -207,6 +207,20 @@ class LibraryModel(QAbstractListModel):
         review = " · ".join([review, *(" / ".join(both) for both in zip(*per_lang, strict=True))])
         return "\n".join([*lines, review])
 
+    def is_heading(self, row: int) -> bool:
+        return self._rows[row].startswith(HEADING)
+
+    def text_of(self, row: int) -> str:
+        """What a row shows (as ``data`` gives it), read by the delegate without Qt in between."""
+        entry = self._rows[row]
+        if entry.startswith(HEADING):
+            return str(self._heading_data(entry[1:], Qt.ItemDataRole.DisplayRole))
+        text = self._texts.get(entry)
+        if text is None:
+            leaflet = self.library.get(entry)
+            text = self._texts[entry] = self.row_text(leaflet) if leaflet is not None else ""
+        return text
+
     def leaflet_ids(self) -> list[str]:
         return [row for row in self._rows if not row.startswith(HEADING)]
 

@@ -7,7 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +39,7 @@ TILE_SIZE = QSize(380, 170)
 ROW_PAD = QSize(2 * 16 + 2, 2 * 12 + 2 * 4 + 2)
 MIN_ROW_PX = 48  # a touch target
 LAYOUT_BATCH = 200  # rows laid out per pass: the first screenful shows before the rest is measured
+REFRESH_MS = 1000  # while leaflets arrive in the background, the rows are made again this often
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -39,10 +50,11 @@ class LibraryDelegate(QStyledItemDelegate):
     measures nothing again); the view measures rows in batches, a screenful first.
     """
 
-    def __init__(self, view: QListView) -> None:
+    def __init__(self, view: QListView, model: LibraryModel) -> None:
         super().__init__(view)
         self.view = view
-        self._sizes: dict[tuple[str, int, str, bool], int] = {}
+        self.model = model
+        self._sizes: dict[tuple[str, int, int, str, bool], int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         if not index.data(HEADING_ROLE):
@@ -62,18 +74,21 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        heading = bool(index.data(HEADING_ROLE))
+        # Asked for every row at every layout: the model is read directly, not through data().
+        model = self.model
+        heading = model.is_heading(index.row())
         tiles = self.view.property("tiles") is True
         full = max(100, self.view.viewport().width() - 2 * self.view.spacing() - 2)
         if tiles and not heading:
             return TILE_SIZE - QSize(16, 16)
         width = full - (0 if heading else ROW_PAD.width() + 8)
-        font = QFont(option.font)
-        font.setBold(heading)
-        text = str(index.data() or "")
-        key = (text, width, font.key(), heading)
+        font: QFont = option.font
+        text = model.text_of(index.row())
+        key = (text, width, font.pixelSize(), font.family(), heading)
         height = self._sizes.get(key)
         if height is None:
+            font = QFont(font)
+            font.setBold(heading)
             flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
             height = QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
             if len(self._sizes) > 100_000:
@@ -103,7 +118,7 @@ class LibraryView(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("leafletList")
         self.list.setModel(self.model)
-        self.list.setItemDelegate(LibraryDelegate(self.list))
+        self.list.setItemDelegate(LibraryDelegate(self.list, self.model))
         self.list.setSpacing(4)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
@@ -115,6 +130,10 @@ class LibraryView(QWidget):
         self.list.activated.connect(self._activated)
         self.list.clicked.connect(self._activated)
         layout.addWidget(self.list, 1)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
         self._shown_once = False
         self._retranslate()
         self.refresh()
@@ -145,9 +164,22 @@ class LibraryView(QWidget):
         """Show the rows again (language, filter, review dates or leaflets changed)."""
         self.model.refresh()
 
-    def leaflets_changed(self, changed: list[Leaflet], removed: Iterable[str]) -> None:
-        """Leaflets read or re-read in the background, and ids no longer offered."""
-        self.model.leaflets_changed(changed, removed)
+    def leaflets_changed(self, changed: list[Leaflet], removed: Iterable[str], *, soon: bool = False) -> None:
+        """Leaflets read or re-read, and ids no longer offered. ``soon``: many more may follow
+        (a first start reading thousands in the background), so the rows are made again at
+        most once a second, not once per batch: each time, the view measures every row."""
+        self.model.order.update(changed, removed)
+        if not soon:
+            self._refresh_timer.stop()
+            self.refresh()
+        elif not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def refresh_if_pending(self) -> None:
+        """Make the rows now if leaflets that came in the background are not shown yet."""
+        if self._refresh_timer.isActive():
+            self._refresh_timer.stop()
+            self.refresh()
 
     def set_tiles(self, tiles: bool) -> None:
         """Large tiles in rows (kiosk) instead of a list; each heading takes a whole row."""

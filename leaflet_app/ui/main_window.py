@@ -166,10 +166,11 @@ class MainWindow(QMainWindow):
         self.search.panel.shown = self.shows
         self.library_view.refresh()
 
-    def add_leaflets(self, changed: list[Leaflet], removed: list[str]) -> None:
-        """Leaflets read in the background (new, changed) and ids no longer offered."""
+    def add_leaflets(self, changed: list[Leaflet], removed: list[str], *, soon: bool = False) -> None:
+        """Leaflets read anew (new or changed) and ids no longer offered; ``soon``: more are
+        coming (read in the background), so the list shows them within a second."""
         self.library.update(changed, removed)
-        self.library_view.leaflets_changed(changed, removed)
+        self.library_view.leaflets_changed(changed, removed, soon=soon)
 
     def shows(self, leaflet_id: str) -> bool:
         """Whether this leaflet exists here and may be opened."""

@@ -115,11 +115,14 @@ class SearchController(QObject):
         self.ready = False
         self._started = time.monotonic()
         worker.attached.connect(self._attached)
-        worker.loaded.connect(self.window.add_leaflets)
+        worker.loaded.connect(self._loaded)
         worker.progress.connect(self._progress)
         worker.failed.connect(self._failed)
         worker.finished.connect(self._finished)  # a method: gone with this controller
         worker.start(QThread.Priority.LowPriority)
+
+    def _loaded(self, changed: list[Leaflet], removed: list[str]) -> None:
+        self.window.add_leaflets(changed, removed, soon=True)
 
     def _attached(self, index: SearchIndex) -> None:
         if self.index is not index:
@@ -162,6 +165,7 @@ class SearchController(QObject):
             self._start(IndexWorker(self.window.library, self.cache_dir, self.index))
             return
         self.ready = not self._open_failed and self.index is not None
+        self.window.library_view.refresh_if_pending()  # the last leaflets read, listed now
         self._progress_action.setVisible(False)
         self.panel.set_preparing(None)
         if self.ready and self.panel.query().strip():
