@@ -95,6 +95,8 @@ last = sum(rss[-10:]) / 10
 print("errors", len(errors))
 print("rss_first", first)
 print("rss_last", last)
+for block in range(len(rss) // 10):  # the curve: growth that levels off is bounded
+    print(f"rss_block_{block + 1}", sum(rss[block * 10:(block + 1) * 10]) / 10)
 for e in errors[:5]:
     print("error_example", e.replace(" ", "_")[:80])
 kiosk.shutdown()
@@ -119,3 +121,6 @@ def figures() -> Iterator[tuple[str, float, str]]:
     yield "kiosk_soak_rss_first_1000", values["rss_first"], "MiB"
     yield "kiosk_soak_rss_last_1000", values["rss_last"], "MiB"
     yield "kiosk_soak_rss_growth", values["rss_last"] - values["rss_first"], "MiB"
+    blocks = sorted((n for n in values if n.startswith("rss_block_")), key=lambda n: int(n.split("_")[-1]))
+    for name in blocks:
+        yield f"kiosk_soak_{name.replace('block', 'to')}000", values[name], "MiB"

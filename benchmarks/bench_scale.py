@@ -149,19 +149,21 @@ markdown = sum((root / lid / f"{lang}.md").stat().st_size for lid in leaflets if
 out["index_mb"] = index.path.stat().st_size / 1e6 if index.path else -1
 out["markdown_mb"] = markdown / 1e6
 out["index_over_markdown"] = out["index_mb"] / out["markdown_mb"]
-# One leaflet edited on disk: read it again and re-index it alone.
+# One leaflet edited on disk: read it again and re-index it alone (the first time in a
+# session also loads pypinyin and the Markdown renderer; the second is the steady cost).
 from leaflet_app.core.loader import load_one
 import datetime as dt
-folder = root / target
-path = folder / "en.md"
-edited = path.read_text(encoding="utf-8").replace("## Section 1", "## Section 1 narwhal")
-path.write_text(edited, encoding="utf-8")
-start = time.perf_counter()
-leaflet, _ = load_one(folder, dt.date.today())
-index.apply_changes([leaflet])
-out["reindex_one_ms"] = (time.perf_counter() - start) * 1000
-out["reindexed_leaflets"] = len(index.reindexed)
-out["reindexed_found"] = float(any(h.leaflet_id == target for h in index.search("narwhal").hits))
+for attempt, word in enumerate(("narwhal", "walrus")):
+    folder = root / [lid for lid in leaflets if lid.startswith("gen-")][len(leaflets) // 3 + attempt]
+    path = folder / "en.md"
+    edited = path.read_text(encoding="utf-8").replace("## Section 1", f"## Section 1 {word}")
+    path.write_text(edited, encoding="utf-8")
+    start = time.perf_counter()
+    leaflet, _ = load_one(folder, dt.date.today())
+    index.apply_changes([leaflet])
+    out["reindex_one_" + ("first_ms" if attempt == 0 else "again_ms")] = (time.perf_counter() - start) * 1000
+    out["reindexed_leaflets"] = len(index.reindexed)
+    out["reindexed_found"] = float([h.leaflet_id for h in index.search(word).hits] == [folder.name] * 2)
 print(json.dumps(out))
 window.close()
 """

@@ -399,3 +399,15 @@ def test_a_damaged_search_cache_never_sends_the_patient_home(  # type: ignore[no
     # Rebuilt in the background; the results on screen fill in when it is done.
     qtbot.waitUntil(lambda: w.search.ready and bool(w.search.panel.results.hits), timeout=30_000)
     assert w.pages.currentWidget() is w.search.panel
+
+
+def test_each_reset_gives_memory_back(kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from leaflet_app.ui import kiosk as kiosk_module
+
+    released: list[int] = []
+    monkeypatch.setattr(kiosk_module, "release_memory", lambda: released.append(1))
+    k = kiosk()
+    k.window.open_leaflet("baricitinib")
+    released.clear()
+    k.reset()
+    assert released == [1]

@@ -68,3 +68,26 @@ def test_opening_a_leaflet_not_yet_read_at_start(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert QImage(str(out)).width() == 1024
+
+
+@pytest.mark.slow
+def test_a_later_start_paints_without_yaml_markdown_or_search(tmp_path: Path) -> None:
+    code = """
+import sys
+from leaflet_app.cli import app_parser
+from leaflet_app.ui.app import build_window
+app, window = build_window(app_parser().parse_args(["--lang", "en"]))
+window.show()
+window.grab()
+heavy = ["yaml", "markdown", "nh3", "pypinyin", "importlib.metadata", "leaflet_app.core.search.index"]
+print(" ".join(name for name in heavy if name in sys.modules) or "none")
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}  # fmt: skip
+    repo = Path(__file__).resolve().parent.parent
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                           timeout=120, cwd=repo) for _ in range(2)]  # fmt: skip
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr[-2000:]
+    # The first start reads the bundled leaflets (YAML) and disclaimer (Markdown); a later one
+    # takes them from the manifest, and search loads in its own thread after the first paint.
+    assert runs[1].stdout.split() == ["none"]

@@ -33,6 +33,7 @@ from leaflet_app.core.review import shown_in_kiosk
 from leaflet_app.ui.kiosk_idle import IdleMonitor, IdleNotice
 from leaflet_app.ui.kiosk_input import OnScreenKeyboard, PinDialog, enable_touch_scrolling
 from leaflet_app.ui.main_window import MainWindow
+from leaflet_app.ui.memory import release_memory
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +221,7 @@ class KioskController(QObject):
                 w.history.clear()
                 w.update_enabled()
         self.notice.hide()
+        release_memory()  # between patients: a kiosk that runs for weeks must not grow
 
     # -- staff exit ---------------------------------------------------------------------------
     def ask_for_pin(self) -> None:
