@@ -392,3 +392,29 @@ def test_leaflets_with_many_sections_keep_apart(
     assert {h.leaflet_id for h in again.search("testword").hits} == {"alpha", "long", "zulu"}
     assert again.terms_for_highlight("narwhal", leaflet_id="long") == ["narwhal"]
     again.close()
+
+
+def test_a_disk_that_fills_during_an_update_leaves_every_leaflet_searchable_in_memory(
+    make_leaflet: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    for name in ("alpha", "beta", "gamma"):
+        make_leaflet(name)
+    library = load_library([tmp_path / "content"])
+    monkeypatch.setattr(index_module, "BATCH_MAX", 1)
+    real = builder.replace
+    calls: list[int] = []
+
+    def replace(db: sqlite3.Connection, batch: list[builder.LeafletRows], removed: list[str]) -> None:
+        calls.append(1)
+        if len(calls) == 2:  # the second batch: the disk is full
+            raise sqlite3.OperationalError("database or disk is full")
+        real(db, batch, removed)
+
+    monkeypatch.setattr(builder, "replace", replace)
+    with caplog.at_level(logging.WARNING, logger="leaflet_app.core.search"):
+        index = SearchIndex.open(library, tmp_path / "cache")
+    assert index.path is None  # in memory from then on
+    assert {h.leaflet_id for h in index.search("testword").hits} == {"alpha", "beta", "gamma"}
+    assert [r.getMessage() for r in caplog.records if "kept in memory" in r.getMessage()]
+    index.close()

@@ -49,6 +49,7 @@ class SearchIndex:
         self._repaired = False  # one rebuild per session at most
         self._gave_up = False
         self._in_memory_now = opened.path is None
+        self._refill = False  # the file failed during an update: index everything in memory
         # Set by a window to rebuild a damaged index in the background instead of at once.
         self.on_damaged: Callable[[], None] | None = None
         self.reindexed: list[str] = []  # ids written by the last update or apply_changes
@@ -148,6 +149,14 @@ class SearchIndex:
                     progress(done, len(todo))
         if batch or gone:
             self._write(batch, gone)
+        if self._refill and self._library is not None and (stop is None or not stop()):
+            # The file failed mid-way and the index went on in memory, empty: fill it.
+            self._refill = False
+            written = self.reindexed
+            self.apply_changes([lf for lf in self._library.leaflets if lf.id not in set(written)],
+                               progress=progress, stop=stop)  # fmt: skip
+            self.reindexed = written + self.reindexed
+            return
         if len(todo) >= TIDY_AFTER:
             self._tidy(stop)
         if progress is not None:
@@ -172,10 +181,10 @@ class SearchIndex:
                 if self._in_memory_now:
                     raise
                 self._switch_to_memory(exc)
-                # The new index is empty: everything is indexed again, into memory.
-                library = self._library
-                if library is not None:
-                    batch = [r for r in map(builder.leaflet_rows, library.leaflets) if r is not None]
+                # The index in memory is empty: this batch now, the rest once it is done
+                # (outside the lock: searches go on meanwhile).
+                self._refill = True
+                self.reindexed = []  # what the file had is gone with it
                 builder.replace(self._db, batch, [])
             self._forget()
             self.reindexed += [rows.leaflet_id for rows in batch]
