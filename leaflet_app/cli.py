@@ -70,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from leaflet_app.export_cli import run_export
 
         return run_export(args_list[1:])
+    if args_list[:1] == ["translated"]:
+        from leaflet_app.translated_cli import run_translated
+
+        return run_translated(args_list[1:])
     if args_list[:1] == ["hash-pin"]:
         from leaflet_app.kiosk_pin_cli import run_hash_pin
 

@@ -73,7 +73,7 @@ def test_baricitinib_sections_and_front_matter(bundled: Library) -> None:
     assert leaflet.reviewed_by and zh.reviewed_by
     stopping = zh.section("stopping")
     assert stopping is not None
-    assert (stopping.heading, stopping.line) == ("想停药或减量？", 82)
+    assert (stopping.heading, stopping.line) == ("想停药或减量？", 96)
     assert zh.section("no-such-section") is None
 
 
