@@ -68,6 +68,12 @@ def front(lang: str, leaflet_id: str, title: str, keyword: str) -> str:
     return FRONT.format(id=leaflet_id, lang=lang, title=title, keyword=keyword, record=record)
 
 
+# The bundled library, A–Z by id: a leaflet added or lost is a deliberate change.
+BUNDLED_IDS = [
+    "alopecia-areata", "baricitinib", "hydroxychloroquine", "jak-inhibitors", "leflunomide",
+    "methotrexate", "prednisolone", "rheumatoid-arthritis", "sulfasalazine", "using-this-app",
+]  # fmt: skip
+
 MakeLeaflet = Callable[..., Path]
 
 

@@ -14,6 +14,7 @@ from leaflet_app.core.bundled import content_dir
 from leaflet_app.core.checker import check_content, format_report
 from leaflet_app.core.loader import content_folders, load_library
 from leaflet_app.core.model import Problem, Severity
+from tests.conftest import BUNDLED_IDS
 
 # Line numbers in the generated leaflet (see conftest.FRONT / EN_BODY / ZH_BODY):
 ID, LANG, TITLE, VERSION, REVIEWED, NEXT_REVIEW, STATUS, REVIEWED_BY = 2, 3, 4, 5, 6, 7, 8, 9
@@ -442,7 +443,7 @@ def test_bundled_content_past_its_review_date_fails_check_and_still_loads() -> N
     assert all(p.message.startswith("review was due on ") and p.path.name == "en.md" for p in problems)
     assert format_report(problems)[1] == 1
     library = load_library(content_folders(), today=later)
-    assert [lf.id for lf in library.leaflets] == ["baricitinib", "using-this-app"]
+    assert [lf.id for lf in library.leaflets] == BUNDLED_IDS
 
 
 def test_format_report_counts_and_status() -> None:
@@ -515,7 +516,7 @@ def test_bad_folder_names_and_stray_files_are_skipped(
 def test_missing_extra_folder_keeps_bundled_content(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder"
     library = load_library(content_folders([missing]))
-    assert [lf.id for lf in library.leaflets] == ["baricitinib", "using-this-app"]
+    assert [lf.id for lf in library.leaflets] == BUNDLED_IDS
     assert [(p.path, p.line, p.message) for p in library.errors] == [
         (missing, 1, "content folder not found")
     ]
@@ -540,7 +541,7 @@ def test_leaflet_in_later_folder_replaces_earlier_with_warning(
     assert leaflet is not None
     assert leaflet.folder == folder
     assert leaflet.translation("en").title == "Our clinic's baricitinib leaflet"
-    assert [lf.id for lf in library.leaflets] == ["baricitinib", "using-this-app"]
+    assert [lf.id for lf in library.leaflets] == BUNDLED_IDS
     assert library.errors == []
     warnings = [p for p in library.problems if p.severity is Severity.WARNING]
     assert [(p.path, p.line) for p in warnings] == [(folder, 1)]
@@ -630,7 +631,7 @@ def test_clinic_disclaimer_overrides_bundled(tmp_path: Path) -> None:
     }
     assert library.disclaimer.version == "2.0"
     assert library.errors == []
-    assert len(library.leaflets) == 2
+    assert [lf.id for lf in library.leaflets] == BUNDLED_IDS
 
 
 def test_broken_clinic_disclaimer_keeps_bundled_one(tmp_path: Path) -> None:
