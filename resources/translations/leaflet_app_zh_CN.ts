@@ -1,74 +1,75 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="68" />
+        <location filename="../../leaflet_app/ui/actions.py" line="68"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="68" />
+        <location filename="../../leaflet_app/ui/actions.py" line="69"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="68" />
+        <location filename="../../leaflet_app/ui/actions.py" line="70"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="69" />
+        <location filename="../../leaflet_app/ui/actions.py" line="71"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="69" />
+        <location filename="../../leaflet_app/ui/actions.py" line="72"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="70" />
+        <location filename="../../leaflet_app/ui/actions.py" line="73"/>
         <source>Normal text size</source>
         <translation>默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="70" />
+        <location filename="../../leaflet_app/ui/actions.py" line="74"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="71" />
+        <location filename="../../leaflet_app/ui/actions.py" line="75"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="71" />
+        <location filename="../../leaflet_app/ui/actions.py" line="76"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="71" />
+        <location filename="../../leaflet_app/ui/actions.py" line="77"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="72" />
+        <location filename="../../leaflet_app/ui/actions.py" line="78"/>
         <source>Next match</source>
         <translation>下一个匹配</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="72" />
+        <location filename="../../leaflet_app/ui/actions.py" line="79"/>
         <source>Previous match</source>
         <translation>上一个匹配</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="73" />
+        <location filename="../../leaflet_app/ui/actions.py" line="80"/>
         <source>Clear search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/actions.py" line="73" />
+        <location filename="../../leaflet_app/ui/actions.py" line="81"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -76,22 +77,22 @@
 <context>
     <name>LanguageSwitch</name>
     <message>
-        <location filename="../../leaflet_app/ui/language_switch.py" line="54" />
+        <location filename="../../leaflet_app/ui/language_switch.py" line="54"/>
         <source>Reading language</source>
         <translation>阅读语言</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/language_switch.py" line="55" />
+        <location filename="../../leaflet_app/ui/language_switch.py" line="55"/>
         <source>Read in English</source>
         <translation>用英文阅读</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/language_switch.py" line="56" />
+        <location filename="../../leaflet_app/ui/language_switch.py" line="56"/>
         <source>Read in Chinese</source>
         <translation>用中文阅读</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/language_switch.py" line="57" />
+        <location filename="../../leaflet_app/ui/language_switch.py" line="57"/>
         <source>English and Chinese side by side</source>
         <translation>中英文并排显示</translation>
     </message>
@@ -99,12 +100,12 @@
 <context>
     <name>LeafletView</name>
     <message>
-        <location filename="../../leaflet_app/ui/leaflet_view.py" line="213" />
+        <location filename="../../leaflet_app/ui/leaflet_view.py" line="255"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/leaflet_view.py" line="214" />
+        <location filename="../../leaflet_app/ui/leaflet_view.py" line="256"/>
         <source>Leaflet text</source>
         <translation>资料正文</translation>
     </message>
@@ -112,17 +113,17 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="54" />
+        <location filename="../../leaflet_app/ui/library_view.py" line="64"/>
         <source>Reviewed {0}</source>
         <translation>审核日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="68" />
+        <location filename="../../leaflet_app/ui/library_view.py" line="98"/>
         <source>Leaflets A–Z</source>
         <translation>资料目录（A–Z）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="69" />
+        <location filename="../../leaflet_app/ui/library_view.py" line="99"/>
         <source>Leaflets</source>
         <translation>资料列表</translation>
     </message>
@@ -130,57 +131,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="263" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="311"/>
         <source>Patient leaflets</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="264" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="312"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="265" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="313"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="266" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="314"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="267" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="315"/>
         <source>Search leaflets (English, 中文, pinyin)</source>
         <translation>搜索资料（中文、English、拼音）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="268" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="316"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="269" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="317"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="270" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="318"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="276" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="324"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="285" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="334"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="286" />
+        <location filename="../../leaflet_app/ui/main_window.py" line="333"/>
         <source>Patient leaflets {0}
 Works fully offline.</source>
         <translation>患者资料 {0}
@@ -188,54 +189,72 @@ Works fully offline.</source>
     </message>
 </context>
 <context>
+    <name>PreviewController</name>
+    <message>
+        <location filename="../../leaflet_app/ui/preview.py" line="57"/>
+        <source>Problems found by check</source>
+        <translation>检查发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/preview.py" line="128"/>
+        <source>{0} error(s), {1} warning(s)</source>
+        <translation>{0} 个错误，{1} 个警告</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/preview.py" line="130"/>
+        <source>the leaflet cannot be shown until the errors are fixed</source>
+        <translation>改正错误后才能显示本资料</translation>
+    </message>
+</context>
+<context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="37" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="39"/>
         <source>Print options</source>
         <translation>打印选项</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="41" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="43"/>
         <source>Both</source>
         <translation>中英对照</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="50" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="52"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="51" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="53"/>
         <source>Letter</source>
         <translation>Letter（美式信纸）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="53" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="55"/>
         <source>Large print</source>
         <translation>大字版</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="65" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="67"/>
         <source>Optional note for page 1 (not saved)</source>
         <translation>第 1 页备注（可选，不会保存）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="77" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="79"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="78" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="80"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="80" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="82"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="81" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="83"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -243,49 +262,49 @@ Works fully offline.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="137" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="153"/>
         <source>Similar spellings, not what you typed / 拼写相近的结果（非原词）</source>
         <translation>拼写相近的结果（非您输入的词）/ Similar spellings, not what you typed</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="162" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="179"/>
         <source>EN</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="162" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="179"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="163" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="180"/>
         <source> · matched in the other language / 另一语言匹配</source>
         <translation> · 另一语言匹配</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="190" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="207"/>
         <source>Did you mean {0}? / 您是不是要找：{0}？</source>
         <translation>您是不是要找：{0}？/ Did you mean {0}?</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="191" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="208"/>
         <source>Search results / 搜索结果</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="192" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="209"/>
         <source>Spelling suggestion / 拼写建议</source>
         <translation>拼写建议</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="210" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="227"/>
         <source>Nothing found. Check the spelling, try fewer words, or browse the A–Z list.
 没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。</source>
         <translation>没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。
 Nothing found. Check the spelling, try fewer words, or browse the A–Z list.</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="212" />
+        <location filename="../../leaflet_app/ui/search_panel.py" line="229"/>
         <source>Show the A–Z list / 查看 A–Z 列表</source>
         <translation>查看 A–Z 列表 / Show the A–Z list</translation>
     </message>
@@ -293,7 +312,7 @@ Nothing found. Check the spelling, try fewer words, or browse the A–Z list.</t
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="129" />
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="131"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
