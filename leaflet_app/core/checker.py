@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from leaflet_app.core.font_coverage import bundled_code_points, font_problems
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import Problem, Severity
 
@@ -19,6 +20,11 @@ def check_content(folders: Iterable[Path] | None = None, *, today: dt.date | Non
             for section in translation.sections:
                 for line, message in section.rendered.removed:
                     problems.append(Problem(translation.path, line, message, Severity.ERROR))
+    covered = bundled_code_points()
+    if covered is not None:
+        for leaflet in library.leaflets:
+            for translation in leaflet.translations.values():
+                problems.extend(font_problems(translation.path, covered))
     return sorted(problems, key=lambda p: (str(p.path), p.line))
 
 
