@@ -2,14 +2,51 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Tests never write into the real home: settings, caches, logs and the kiosk's state go to a
+# throwaway folder (QStandardPaths and the app's own paths follow these variables).
+_SANDBOX = Path(tempfile.mkdtemp(prefix="leaflet-app-tests-"))
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
+for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "LOCALAPPDATA",
+              "APPDATA"):  # fmt: skip
+    os.environ[_name] = str(_SANDBOX / _name.lower())
+os.environ["HOME"] = str(_SANDBOX / "home")
+(_SANDBOX / "home").mkdir()
+
+
+@pytest.fixture(autouse=True)
+def _no_app_logging_left_behind() -> Iterator[None]:
+    """A test that runs ``main()`` installs the app's log handlers; the next test starts without."""
+    yield
+    from leaflet_app.app_log import stop_logging
+
+    stop_logging()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--standalone", metavar="DIR", default=None,
+                     help="run the 'standalone' smoke tests on the app built in DIR "
+                     "(packaging/build_linux.sh does this)")  # fmt: skip
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--standalone"):
+        return
+    skip = pytest.mark.skip(reason="needs a standalone build: run packaging/build_linux.sh")
+    for item in items:
+        if "standalone" in item.keywords:
+            item.add_marker(skip)
 
 FRONT = """\
 ---
