@@ -43,8 +43,9 @@ def test_the_log_rotates_and_keeps_a_few_files(log_file: Path) -> None:
     assert sum(p.stat().st_size for p in log_file.parent.iterdir()) < 2.2 * 2**20
 
 
-def test_console_shows_warnings_without_logger_prefixes(log_file: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_console_shows_warnings_without_logger_prefixes(
+    log_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     logging.getLogger("leaflet_app.core.loader").error("a/b.md:3: error: something is wrong")
     logging.getLogger("leaflet_app.core.loader").info("only for the file")
     assert capsys.readouterr().err == "a/b.md:3: error: something is wrong\n"
