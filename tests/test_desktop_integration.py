@@ -118,3 +118,13 @@ def test_tests_run_in_a_throwaway_home() -> None:
     assert home.name == "home" and home.parent.name.startswith("leaflet-app-tests-")
     for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
         assert Path(os.environ[name]).parent == home.parent
+
+
+@pytest.mark.slow
+def test_benchmarks_run_in_a_throwaway_home(tmp_path: Path) -> None:
+    probe = "import benchmarks, os; print(os.environ['XDG_CACHE_HOME']); print(os.environ['HOME'])"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                            cwd=ROOT, env={**os.environ, "HOME": str(tmp_path)})  # fmt: skip
+    cache, home = result.stdout.splitlines()
+    assert "leaflet-app-bench-" in cache and "leaflet-app-bench-" in home
+    assert not Path(cache).exists()  # removed when the run ends
