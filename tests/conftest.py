@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
 import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
@@ -32,6 +33,28 @@ def _no_app_logging_left_behind() -> Iterator[None]:
     from leaflet_app.app_log import stop_logging
 
     stop_logging()
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A private Xvfb server; its display name, e.g. ':3'."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed (Debian: apt-get install xvfb; .ci/run installs it)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()  # Xvfb writes the display number once it is ready
+        assert number.isdigit(), "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
