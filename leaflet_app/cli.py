@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -111,11 +110,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     return run_app(args)
 
-
-def gui_main() -> int:
-    """Entry point of ``leaflet-app-gui``: no console window on Windows, so output may go nowhere."""
-    # pythonw gives no stdout or stderr; messages still reach the log file.
-    for name in ("stdout", "stderr"):
-        if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
-    return main()

@@ -100,3 +100,14 @@ def test_export_shows_content_problems_once_as_plain_sentences(tmp_path: Path) -
     assert result.stderr.count("front matter") == 1
     assert "ERROR" not in result.stderr and "leaflet_app." not in result.stderr
     assert result.stderr.splitlines()[0].startswith(str(broken / "en.md"))
+
+
+def test_runs_without_a_console(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Under pythonw (the Windows GUI launcher, leaflet-app-gui) there is no stdout or stderr.
+    broken = tmp_path / "extra" / "broken-leaflet"
+    broken.mkdir(parents=True)
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["check", "--content", str(tmp_path / "extra")]) == 1
+    with pytest.raises(SystemExit):
+        main(["--size", "1x1"])

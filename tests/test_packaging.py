@@ -54,7 +54,7 @@ def test_wheel_contains_content_and_resources(tmp_path: Path) -> None:
     assert "License-Expression: MIT AND OFL-1.1" in metadata
     assert "Requires-Python: >=3.11" in metadata
     assert licences == {"LICENSE", "OFL.txt"}
-    assert "[gui_scripts]\nleaflet-app-gui = leaflet_app.cli:gui_main" in entry_points
+    assert "[gui_scripts]\nleaflet-app-gui = leaflet_app.cli:main" in entry_points
     assert "[console_scripts]\nleaflet-app = leaflet_app.cli:main" in entry_points
 
 
