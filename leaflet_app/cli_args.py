@@ -37,10 +37,18 @@ def window_size(text: str) -> tuple[int, int]:
     return size
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
+
+
 def _file_with_suffix(suffix: str) -> Callable[[str], Path]:
     def parse(text: str) -> Path:
         path = Path(text)
-        if path.suffix.lower() != suffix:
+        # A folder is let through: the command then says that it is a folder, which is clearer.
+        if path.suffix.lower() != suffix and not _is_folder(path):
             raise argparse.ArgumentTypeError(f"must be a file name ending in {suffix}, not {shown(text)}")
         return path
 
