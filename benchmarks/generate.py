@@ -73,7 +73,9 @@ def leaflet_text(leaflet_id: str, lang: str, rng: random.Random, sections: int =
     title = f"Leaflet {leaflet_id}" if lang == "en" else f"传单 {leaflet_id}"
     head = (
         f'---\nid: {leaflet_id}\nlang: {lang}\ntitle: "{title}"\nversion: "1.0"\n'
-        f"reviewed: 2026-01-01\nnext_review: 2030-01-01\nsources:\n  - Generated\n"
+        f"reviewed: 2026-01-01\nnext_review: 2030-01-01\nstatus: approved\nreviewed_by: Generator\n"
+        f'sources:\n  - title: Generated\n    publisher: Generator\n    url: "https://example.org/"\n'
+        f'    date: "2026"\n'
         f"keywords:\n  - {rng.choice(EN_WORDS)}\n  - 药物\n---\n"
     )
     body = []

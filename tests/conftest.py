@@ -79,8 +79,13 @@ title: "{title}"
 version: "1.0"
 reviewed: 2026-01-10
 next_review: 2030-01-10
+status: approved
+reviewed_by: "Test pharmacist"
 sources:
-  - "Test source"
+  - title: "Test source"
+    publisher: "Test publisher"
+    url: "https://example.org/test"
+    date: "2025-06"
 keywords:
   - {keyword}
 ---

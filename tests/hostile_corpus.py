@@ -29,7 +29,9 @@ def front(lang: str, leaflet_id: str = "hostile", **fields: str) -> str:
         "version": '"1.0"',
         "reviewed": "2026-01-10",
         "next_review": "2027-01-10",
-        "sources": '\n  - "Test source"',
+        "status": "approved",
+        "reviewed_by": '"Test pharmacist"',
+        "sources": '\n  - {title: "Test source", publisher: "Test", url: "https://example.org/", date: 2025}',
         "keywords": "\n  - word",
     }
     values.update(fields)
@@ -81,7 +83,7 @@ def _en_body(body: str) -> Callable[[Path, Path], None]:
 
 
 def _first_section(markdown: str) -> Callable[[Path, Path], None]:
-    """An English file whose first section (body from file line 16) is ``markdown``."""
+    """An English file whose first section (body from file line 18) is ``markdown``."""
     return _en_body("\n## First {#first}\n\n" + markdown + "\n\n## Two {#second}\n\nx\n")
 
 
@@ -127,7 +129,7 @@ CASES: tuple[Case, ...] = (
     Case("version-markup", _both(leaflet_text("en", version="'<b>1</b>'")),
          "hostile/en.md", 5, "'version' must be plain text"),
     Case("heading-image", _en_body('\n## <img src="MARKER" width=600> {#first}\n\nA.\n\n## B {#b}\n\nx\n'),
-         "hostile/en.md", 14, "section heading must be plain text"),
+         "hostile/en.md", 16, "section heading must be plain text"),
     Case("title-entity", _both(leaflet_text("en", title="'Stop &amp; go'")),
          "hostile/en.md", 4, "'title' must be plain text"),
     # 2. YAML alias bombs.
@@ -145,15 +147,15 @@ CASES: tuple[Case, ...] = (
     Case("en-links-outside", _special("outside"), "hostile/en.md", 1, "outside the leaflet folder"),
     Case("file-too-large", _en_body(EN_BODY + ("x" * 100 + "\n") * 3000), "hostile/en.md", 1, "too large"),
     # 4 and 5. Markdown that recursed or took quadratic time.
-    Case("nested-lists-1000", _first_section("1. " * 1000 + "x"), "hostile/en.md", 16, "nested more than"),
+    Case("nested-lists-1000", _first_section("1. " * 1000 + "x"), "hostile/en.md", 18, "nested more than"),
     Case("nested-indent", _first_section("".join(" " * (4 * i) + "- x\n" for i in range(40))),
-         "hostile/en.md", 28, "nested more than"),
-    Case("brackets-12kb", _first_section("[" * 12_000), "hostile/en.md", 16, "too many '['"),
-    Case("unclosed-comment-160kb", _first_section("<!--" * 40_000), "hostile/en.md", 16,
+         "hostile/en.md", 30, "nested more than"),
+    Case("brackets-12kb", _first_section("[" * 12_000), "hostile/en.md", 18, "too many '['"),
+    Case("unclosed-comment-160kb", _first_section("<!--" * 40_000), "hostile/en.md", 18,
          "too much Markdown markup"),
-    Case("emphasis-flood", _first_section("*a* " * 20_000), "hostile/en.md", 16, "too much Markdown markup"),
+    Case("emphasis-flood", _first_section("*a* " * 20_000), "hostile/en.md", 18, "too much Markdown markup"),
     # 14. Accepted silently before: now warned (the leaflet still loads) or refused.
-    Case("duplicate-key", _both(leaflet_text("en", _dup='title: "Again"')), "hostile/en.md", 12,
+    Case("duplicate-key", _both(leaflet_text("en", _dup='title: "Again"')), "hostile/en.md", 14,
          "'title' is written twice", loads=True),
     Case("version-unquoted-1.10", _both(leaflet_text("en", version="1.10"),
                                         leaflet_text("zh", version='"1.10"')),
@@ -169,5 +171,5 @@ CASES: tuple[Case, ...] = (
     Case("title-colon-unquoted", _both(leaflet_text("en", title="Baricitinib: can I stop?")),
          "hostile/en.md", 4, "put the value in double quotes"),
     Case("unknown-key-huge", _both(leaflet_text("en", _huge="k" * 1000 + ": 1")),
-         "hostile/en.md", 12, "unknown front matter field", loads=True),
+         "hostile/en.md", 14, "unknown front matter field", loads=True),
 )

@@ -16,11 +16,18 @@ from leaflet_app.core.loader import content_folders, load_library
 from leaflet_app.core.model import Problem, Severity
 
 # Line numbers in the generated leaflet (see conftest.FRONT / EN_BODY / ZH_BODY):
-ID, LANG, TITLE, VERSION, REVIEWED, NEXT_REVIEW, SOURCES, KEYWORDS = 2, 3, 4, 5, 6, 7, 8, 10
-FIRST_HEADING, FIRST_TEXT, SECOND_HEADING, SECOND_TEXT = 14, 16, 18, 20
+ID, LANG, TITLE, VERSION, REVIEWED, NEXT_REVIEW, STATUS, REVIEWED_BY = 2, 3, 4, 5, 6, 7, 8, 9
+SOURCES, SOURCE_1, SOURCE_1_URL, KEYWORDS = 10, 11, 13, 15
+FIRST_HEADING, FIRST_TEXT, SECOND_HEADING, SECOND_TEXT = 19, 21, 23, 25
 
 MakeLeaflet = Callable[..., Path]
 DefaultText = Callable[..., str]
+SOURCE_LINES = """\
+  - title: "Test source"
+    publisher: "Test publisher"
+    url: "https://example.org/test"
+    date: "2025-06"
+"""
 
 
 @pytest.fixture
@@ -136,8 +143,8 @@ def test_duplicate_section_id(
         ('title: "Test leaflet"', "title: [a, b]", TITLE, "'title' must be a non-empty text"),
         ("lang: en", "lang: fr", LANG, "'lang' is 'fr' but the file is en.md"),
         ("id: test-leaflet", "id: other", ID, "'id' is 'other' but must be 'test-leaflet'"),
-        ('  - "Test source"\n', "", SOURCES, "front matter field 'sources' has no value"),
-        ('\n  - "Test source"', " []", SOURCES, "'sources' must be a list of one or more texts"),
+        (SOURCE_LINES, "", SOURCES, "front matter field 'sources' has no value"),
+        ("\n" + SOURCE_LINES.rstrip("\n"), " []", SOURCES, "'sources' must be a list of one or more sources"),
         ("  - testword", "  - 12", KEYWORDS, "'keywords' must be a list of one or more texts"),
         ("title: ", "title: [unclosed ", TITLE + 1, "front matter is not valid YAML"),
         ("---\nid:", "id:", 1, "file must start with front matter"),
@@ -202,7 +209,37 @@ def test_languages_disagree_on_version(
     folder = make_leaflet(root=content, zh=edit(default_text("zh"), '"1.0"', '"1.1"'))
     status, lines = run_check(capsys, content)
     assert status == 1
-    assert_only_error(lines, folder / "zh.md", 2, "'version' differs from en.md (1.1 vs 1.0)")
+    assert_only_error(lines, folder / "zh.md", VERSION, "'version' differs from en.md (1.1 vs 1.0)")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "words"),
+    [
+        ("reviewed: 2026-01-10", "reviewed: 2026-01-11", REVIEWED,
+         "'reviewed' differs from en.md (2026-01-11 vs 2026-01-10)"),
+        ("next_review: 2030-01-10", "next_review: 2030-01-11", NEXT_REVIEW,
+         "'next_review' differs from en.md (2030-01-11 vs 2030-01-10)"),
+        ("status: approved", "status: draft", STATUS, "'status' differs from en.md (draft vs approved)"),
+        # en.md leaves category out, so it is a medicine leaflet; zh.md says otherwise.
+        ("status: approved\n", "status: approved\ncategory: condition\n", STATUS + 1,
+         "'category' differs from en.md (condition vs medicine)"),
+    ],
+    ids=["reviewed", "next-review", "status", "category"],
+)  # fmt: skip
+def test_languages_disagree_at_the_line_of_the_key(
+    capsys: pytest.CaptureFixture[str],
+    make_leaflet: MakeLeaflet,
+    content: Path,
+    default_text: DefaultText,
+    old: str,
+    new: str,
+    line: int,
+    words: str,
+) -> None:
+    folder = make_leaflet(root=content, zh=edit(default_text("zh"), old, new))
+    status, lines = run_check(capsys, content)
+    assert status == 1
+    assert errors(lines) == [f"{folder / 'zh.md'}:{line}: error: {words}"]
 
 
 def test_file_saved_as_gbk_is_not_utf8(
@@ -256,7 +293,7 @@ def test_section_without_id_and_text_before_first_section(
     status, lines = run_check(capsys, content)
     assert status == 1
     found = errors(lines)
-    assert found[0].startswith(f"{folder / 'en.md'}:13: error: text before the first")
+    assert found[0].startswith(f"{folder / 'en.md'}:{FIRST_HEADING - 1}: error: text before the first")
     no_id = f"{folder / 'en.md'}:{SECOND_HEADING + 1}: error: section 'Second section' has no id"
     assert found[1].startswith(no_id)
 
@@ -338,30 +375,73 @@ def test_multi_line_script_is_reported_on_its_first_line(
     assert_only_error(lines, folder / "en.md", SECOND_TEXT, "raw HTML removed: <script>")
 
 
-def test_passed_review_date_is_a_warning_only(
+def with_review_dates(text: str, reviewed: dt.date, next_review: dt.date) -> str:
+    text = edit(text, "reviewed: 2026-01-10", f"reviewed: {reviewed.isoformat()}")
+    return edit(text, "next_review: 2030-01-10", f"next_review: {next_review.isoformat()}")
+
+
+@pytest.mark.parametrize(("days", "when"), [(10, "in 10 days"), (1, "in 1 day"), (0, "today"),
+                                            (30, "in 30 days")])  # fmt: skip
+def test_review_due_within_30_days_is_a_warning(
+    capsys: pytest.CaptureFixture[str],
+    make_leaflet: MakeLeaflet,
+    content: Path,
+    default_text: DefaultText,
+    days: int,
+    when: str,
+) -> None:
+    # The real command, on the real date: the dates are written relative to today.
+    today = dt.date.today()
+    due = today + dt.timedelta(days=days)
+    texts = {lang: with_review_dates(default_text(lang), today - dt.timedelta(days=300), due)
+             for lang in ("en", "zh")}  # fmt: skip
+    folder = make_leaflet(root=content, **texts)
+    status, lines = run_check(capsys, content)
+    assert (status, lines) == (0, [
+        f"{folder / 'en.md'}:{NEXT_REVIEW}: warning: review is due on {due.isoformat()} ({when})",
+        "0 error(s), 1 warning(s)",
+    ])  # fmt: skip
+
+
+def test_review_due_in_31_days_is_not_reported(
+    capsys: pytest.CaptureFixture[str], make_leaflet: MakeLeaflet, content: Path, default_text: DefaultText
+) -> None:
+    today = dt.date.today()
+    texts = {lang: with_review_dates(default_text(lang), today - dt.timedelta(days=300),
+                                     today + dt.timedelta(days=31)) for lang in ("en", "zh")}  # fmt: skip
+    make_leaflet(root=content, **texts)
+    assert run_check(capsys, content) == (0, ["0 error(s), 0 warning(s)"])
+
+
+def test_passed_review_date_fails_check_but_the_leaflet_still_loads(
     capsys: pytest.CaptureFixture[str],
     make_leaflet: MakeLeaflet,
     content: Path,
     default_text: DefaultText,
 ) -> None:
-    def past(lang: str) -> str:
-        return edit(default_text(lang), "next_review: 2030-01-10", "next_review: 2026-02-01")
-
-    folder = make_leaflet(root=content, en=past("en"), zh=past("zh"))
+    today = dt.date.today()
+    due = today - dt.timedelta(days=1)
+    texts = {lang: with_review_dates(default_text(lang), today - dt.timedelta(days=400), due)
+             for lang in ("en", "zh")}  # fmt: skip
+    folder = make_leaflet(root=content, **texts)
     status, lines = run_check(capsys, content)
-    assert status == 0
-    assert lines == [
-        f"{folder / 'en.md'}:{NEXT_REVIEW}: warning: review was due on 2026-02-01",
-        f"{folder / 'zh.md'}:{NEXT_REVIEW}: warning: review was due on 2026-02-01",
-        "0 error(s), 2 warning(s)",
-    ]
+    assert (status, lines) == (1, [
+        f"{folder / 'en.md'}:{NEXT_REVIEW}: error: review was due on {due.isoformat()}",
+        "1 error(s), 0 warning(s)",
+    ])  # fmt: skip
+    # The app still shows it (marked "Review overdue"): only check treats it as an error.
+    library = load_library([content])
+    assert library.get("test-leaflet") is not None and library.errors == []
 
 
-def test_bundled_content_past_its_review_date_still_passes() -> None:
-    problems = check_content(content_folders(), today=dt.date(2100, 1, 1))
-    assert problems, "the bundled leaflets have a next_review date"
-    assert {p.severity for p in problems} == {Severity.WARNING}
-    assert format_report(problems)[1] == 0
+def test_bundled_content_past_its_review_date_fails_check_and_still_loads() -> None:
+    later = dt.date(2100, 1, 1)
+    problems = check_content(content_folders(), today=later)
+    assert problems and {p.severity for p in problems} == {Severity.ERROR}
+    assert all(p.message.startswith("review was due on ") and p.path.name == "en.md" for p in problems)
+    assert format_report(problems)[1] == 1
+    library = load_library(content_folders(), today=later)
+    assert [lf.id for lf in library.leaflets] == ["baricitinib", "using-this-app"]
 
 
 def test_format_report_counts_and_status() -> None:
@@ -474,19 +554,67 @@ def test_disclaimer_is_read_from_content() -> None:
     disclaimer = load_library().disclaimer
     bundled_en = (content_dir() / "_disclaimer" / "en.md").read_text(encoding="utf-8")
     bundled_zh = (content_dir() / "_disclaimer" / "zh.md").read_text(encoding="utf-8")
-    assert disclaimer.text["en"] in bundled_en
-    assert disclaimer.text["zh"] in bundled_zh
-    assert disclaimer.version == "1.0"
+    assert disclaimer.template["en"] in bundled_en
+    assert disclaimer.template["zh"] in bundled_zh
+    assert disclaimer.version == "1.1"
+    # Without a configured number the placeholder becomes a neutral phrase.
+    assert "{emergency_number}" in disclaimer.template["en"]
+    assert disclaimer.text["en"].endswith("call your local emergency number.")
+    assert disclaimer.text["zh"].endswith("请拨打当地急救电话。")
 
 
-def write_disclaimer(folder: Path, en: str, zh: str) -> None:
+def write_disclaimer(folder: Path, en: str, zh: str, extra: str = "") -> None:
     folder.mkdir(parents=True)
     for lang, body in (("en", en), ("zh", zh)):
         (folder / f"{lang}.md").write_text(
-            f'---\nid: disclaimer\nlang: {lang}\nversion: "2.0"\nreviewed: 2026-03-01\n---\n'
+            f'---\nid: disclaimer\nlang: {lang}\nversion: "2.0"\nreviewed: 2026-03-01\n{extra}---\n'
             f"\n{body}\n",
             encoding="utf-8",
         )
+
+
+@pytest.mark.parametrize("written", ['"999"', "999", "'999'"], ids=["quoted", "number", "single"])
+def test_clinic_disclaimer_gives_its_emergency_number(tmp_path: Path, written: str) -> None:
+    clinic = tmp_path / "clinic"
+    write_disclaimer(clinic / "_disclaimer", "In an emergency, call {emergency_number}.",
+                     "如遇紧急情况，请拨打{emergency_number}。",
+                     f"emergency_number: {written}\n")  # fmt: skip
+    library = load_library(content_folders([clinic]))
+    assert library.errors == []
+    assert library.disclaimer.text == {"en": "In an emergency, call 999.", "zh": "如遇紧急情况，请拨打999。"}
+
+
+def test_emergency_number_is_kept_as_written(tmp_path: Path) -> None:
+    # Unquoted, YAML reads 000 as the number 0: Australia's number must stay 000.
+    clinic = tmp_path / "clinic"
+    write_disclaimer(clinic / "_disclaimer", "Call {emergency_number}.", "请拨打{emergency_number}。",
+                     "emergency_number: 000\n")  # fmt: skip
+    assert load_library(content_folders([clinic])).disclaimer.text["en"] == "Call 000."
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ('"call 999 now"', "may hold only digits, spaces, + and -"),
+        ('"+44 20 7946 0000 0000 0000"', "is too long (over 20 characters)"),
+        ('"<b>999</b>"', "may hold only digits"),
+        ("[999]", "must be a phone number in quotes"),
+        ('""', "must be a phone number in quotes"),
+    ],
+    ids=["words", "too-long", "markup", "list", "empty"],
+)
+def test_bad_emergency_number_is_a_check_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, written: str, words: str
+) -> None:
+    clinic = tmp_path / "clinic"
+    write_disclaimer(clinic / "_disclaimer", "Call {emergency_number}.", "请拨打{emergency_number}。",
+                     f"emergency_number: {written}\n")  # fmt: skip
+    status, lines = run_check(capsys, clinic)
+    assert status == 1
+    found = [line for line in errors(lines) if "emergency_number" in line]
+    assert len(found) == 2 and all(f":6: error: 'emergency_number' {words}" in line for line in found), lines
+    # The bundled disclaimer is used instead, with the neutral phrase.
+    assert load_library(content_folders([clinic])).disclaimer == load_library().disclaimer
 
 
 def test_clinic_disclaimer_overrides_bundled(tmp_path: Path) -> None:
@@ -522,3 +650,48 @@ def test_no_disclaimer_anywhere_uses_built_in_text(
     assert library.disclaimer.text["en"] and library.disclaimer.text["zh"]
     assert any("no disclaimer found" in p.message for p in library.errors)
     assert [lf.id for lf in library.leaflets] == ["test-leaflet"]
+
+
+# --- an author's mistakes that used to pass ----------------------------------------------
+
+
+def test_a_leaflet_folder_given_as_content_is_an_error_not_an_all_clear(
+    capsys: pytest.CaptureFixture[str], make_leaflet: MakeLeaflet, content: Path
+) -> None:
+    folder = make_leaflet("metformin", root=content)
+    status, lines = run_check(capsys, folder)
+    assert status == 1
+    assert any(
+        line.startswith(f"{folder}:1: error: this is one leaflet's folder, not a folder of leaflets: "
+                        f"give its parent folder ({content}) instead") for line in lines
+    ), lines  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("link", "words"),
+    [
+        ("[see](#nope)", "link '#nope' leads to no section of this leaflet"),
+        ("[see](leaflet:nosuch)", "link 'leaflet:nosuch' leads to no leaflet: there is no leaflet 'nosuch'"),
+        ("[see](leaflet:test-leaflet#gone)",
+         "link 'leaflet:test-leaflet#gone' leads to no section of 'test-leaflet'"),
+    ],
+)
+def test_dead_section_and_leaflet_links_are_errors_with_their_line(
+    capsys: pytest.CaptureFixture[str], make_leaflet: MakeLeaflet, default_text: DefaultText, content: Path,
+    link: str, words: str,
+) -> None:  # fmt: skip
+    en = edit(default_text("en"), "English text about stopping treatment.", f"Stop.\n\nThen {link} now.")
+    make_leaflet(root=content, en=en)
+    status, lines = run_check(capsys, content)
+    assert status == 1
+    assert_only_error(lines, content / "test-leaflet" / "en.md", FIRST_TEXT + 2, words)
+
+
+def test_links_that_resolve_pass(
+    capsys: pytest.CaptureFixture[str], make_leaflet: MakeLeaflet, default_text: DefaultText, content: Path
+) -> None:
+    en = edit(default_text("en"), "English text about stopping treatment.",
+              "See [two](#second), [the other](leaflet:other#first) and [it](leaflet:other).")  # fmt: skip
+    make_leaflet(root=content, en=en)
+    make_leaflet("other", root=content)
+    assert run_check(capsys, content) == (0, ["0 error(s), 0 warning(s)"])

@@ -12,6 +12,7 @@ import pytest
 from helpers import fill_disk
 from pypdf import PdfReader
 
+from leaflet_app.core.loader import load_library
 from leaflet_app.export_cli import run_export
 
 pytestmark = pytest.mark.gui
@@ -34,7 +35,10 @@ def test_exports_with_every_option(qapp: object, tmp_path: Path,
     text = text_of(out)
     assert "Bed4:MsChen" in text and "4mg" in text and "12小时" in text
     assert "Page1of" in text and "第1页" in text
-    assert "RA-BEYOND" not in text  # the relapse section was not asked for
+    relapse = load_library().get("baricitinib").translation("en").section("relapse")  # type: ignore[union-attr]
+    assert relapse is not None
+    assert "".join(relapse.heading.split()) not in text  # the relapse section was not asked for
+    assert "Sources" in text and "资料来源" in text  # the sources follow whatever was chosen
 
 
 def test_custom_content_folder(qapp: object, tmp_path: Path, make_leaflet: object) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hostile_corpus import CASES, MARKER_RGB, Case, leaflet_text, marker_png
 
+import leaflet_app
 from leaflet_app.core.checker import check_content
 from leaflet_app.core.loader import load_library
 
@@ -126,6 +127,9 @@ def _run_limited(
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(tmp_path / "cache"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_STATE_HOME=str(tmp_path / "state"))  # fmt: skip
+    # The code under test, not whichever copy is installed: the child runs in tmp_path.
+    source_root = str(Path(leaflet_app.__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [source_root, env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "leaflet_app", *args], capture_output=True, text=True, timeout=seconds,
         preexec_fn=limit, env=env, cwd=tmp_path,

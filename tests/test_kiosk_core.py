@@ -51,6 +51,9 @@ allowed_languages = ["zh", "en"]
 printer = "Reception HP"
 pin_hash = "{PIN_HASH}"
 content = ["extra"]
+show_drafts = true
+show_overdue = true
+emergency_number = "+86 120"
 """,
     )
     config, messages = load_kiosk_config(path)
@@ -58,7 +61,13 @@ content = ["extra"]
     assert config == KioskConfig(
         idle_timeout_s=90, countdown_s=20, default_mode="zh", allowed_modes=("zh", "en"),
         printer="Reception HP", pin_hash=PIN_HASH, content_dirs=(tmp_path / "extra",),
+        show_drafts=True, show_overdue=True, emergency_number="+86 120",
     )  # fmt: skip
+
+
+def test_emergency_number_may_be_a_bare_number(tmp_path: Path) -> None:
+    path = write_config(tmp_path, "[kiosk]\nemergency_number = 999\n")
+    assert load_kiosk_config(path) == (KioskConfig(emergency_number="999"), [])
 
 
 def test_empty_kiosk_table_gives_defaults(tmp_path: Path) -> None:
@@ -86,6 +95,12 @@ BAD_VALUES = [
     ("content", '["~no-such-user-here/leaflets"]', "unknown home folder"),
     ("content", '["' + "x" * 5000 + '"]', "no such folder"),
     ("printer", "[" + "1, " * 2000 + "1]", "printer name"),
+    ("show_drafts", '"yes"', "true or false"),
+    ("show_overdue", "1", "true or false"),
+    ("emergency_number", '"call 120"', "only digits, spaces, + and -"),
+    ("emergency_number", '"' + "1" * 21 + '"', "too long (over 20 characters)"),
+    ("emergency_number", '""', "phone number in quotes"),
+    ("emergency_number", "true", "phone number in quotes"),
 ]
 
 

@@ -387,7 +387,7 @@ def test_nul_byte_names_the_line(
     make_leaflet(zh=text)
     library = load_library([tmp_path / "content"])
     assert [(p.path.name, p.line, p.message) for p in leaflet_errors(library)] == [
-        ("zh.md", 20, "file contains a NUL character")
+        ("zh.md", 25, "file contains a NUL character")
     ]
 
 
@@ -400,7 +400,7 @@ def test_bom_and_windows_newlines_load_with_right_lines(
     assert leaflet_errors(library) == []
     leaflet = library.get("test-leaflet")
     assert leaflet is not None
-    assert [s.line for s in leaflet.translation("en").sections] == [14, 18]
+    assert [s.line for s in leaflet.translation("en").sections] == [19, 23]
 
 
 # --- plain text ---------------------------------------------------------------------------

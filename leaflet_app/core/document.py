@@ -9,20 +9,28 @@ screen and on paper.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from leaflet_app.core.model import LANGS, Lang, Leaflet, Section
+from leaflet_app.core.review import (
+    DRAFT_EXPLANATION,
+    DRAFT_LABEL,
+    review_line,
+    reviewed_by_line,
+)
+from leaflet_app.core.sections import SOURCES_ID
+from leaflet_app.core.sources import source_line
+
+__all__ = ["MODES", "SOURCES_HEADING", "DocumentOptions", "Mode", "anchor", "build_html",
+           "langs_of", "review_line", "sources_shown", "title_of"]  # fmt: skip
 
 Mode = Literal["en", "zh", "both"]
 MODES: tuple[Mode, ...] = ("en", "zh", "both")
-
-REVIEW_LABEL = {
-    "en": "Reviewed {reviewed} · next review {next_review} · version {version}",
-    "zh": "审核日期 {reviewed} · 下次审核 {next_review} · 版本 {version}",
-}
+SOURCES_HEADING: dict[Lang, str] = {"en": "Sources", "zh": "资料来源"}
 
 
 def anchor(section_id: str) -> str:
@@ -34,34 +42,73 @@ def langs_of(mode: Mode) -> tuple[Lang, ...]:
     return LANGS if mode == "both" else (mode,)
 
 
-def review_line(leaflet: Leaflet, lang: Lang) -> str:
-    """'Reviewed … · next review … · version …' in the given language."""
-    next_review = leaflet.next_review.isoformat() if leaflet.next_review else "—"
-    return REVIEW_LABEL[lang].format(
-        reviewed=leaflet.reviewed.isoformat(), next_review=next_review, version=leaflet.version
-    )
-
-
 def title_of(leaflet: Leaflet, mode: Mode) -> str:
     """The title as shown for a mode: both titles joined in "both"."""
     return " / ".join(leaflet.translation(lang).title for lang in langs_of(mode))
 
 
+def sources_shown(leaflet: Leaflet, mode: Mode) -> bool:
+    """Whether the document ends with a sources section (help leaflets may have none)."""
+    return any(leaflet.translation(lang).sources for lang in langs_of(mode))
+
+
 @dataclass(frozen=True)
 class DocumentOptions:
-    """What to include: which sections (None for all) and whether to show the title block."""
+    """What to include: which sections (None for all), the title block, the draft notice at
+    the top and the sources at the end; ``today`` decides the "Review overdue" mark."""
 
     sections: Sequence[str] | None = None
     title_block: bool = True
+    notice: bool = True
+    sources: bool = True
+    today: dt.date | None = None
 
 
 def _section_html(section: Section, lang: Lang, with_anchor: bool) -> str:
-    name = f'<a name="{anchor(section.id)}"></a>' if with_anchor else ""
+    return _part_html(section.id, section.heading, section.html, lang, with_anchor)
+
+
+def _part_html(part_id: str, heading: str, body_html: str, lang: Lang, with_anchor: bool) -> str:
+    name = f'<a name="{anchor(part_id)}"></a>' if with_anchor else ""
     return (
-        f'<h2 class="section" id="{anchor(section.id)}-{lang}" lang="{lang}">'
-        f"{name}{html.escape(section.heading)}</h2>\n"
-        f'<div lang="{lang}" class="body-{lang}">{section.html}</div>\n'
+        f'<h2 class="section" id="{anchor(part_id)}-{lang}" lang="{lang}">'
+        f"{name}{html.escape(heading)}</h2>\n"
+        f'<div lang="{lang}" class="body-{lang}">{body_html}</div>\n'
     )
+
+
+def _sources_html(leaflet: Leaflet, lang: Lang, with_anchor: bool) -> str:
+    """The numbered list of sources as escaped text: addresses are shown, never linked."""
+    items = "".join(
+        f"<li>{html.escape(source_line(source))}</li>" for source in leaflet.translation(lang).sources
+    )
+    body = f'<ol class="sources">{items}</ol>' if items else ""
+    return _part_html(SOURCES_ID, SOURCES_HEADING[lang], body, lang, with_anchor)
+
+
+def _notice_html(leaflet: Leaflet, mode: Mode) -> str:
+    """A boxed 'Draft – not yet approved' at the top of a draft, in each reading language."""
+    if leaflet.status != "draft":
+        return ""
+    paragraphs = "".join(
+        f'<p class="notice" lang="{lang}"><b>{html.escape(DRAFT_LABEL[lang])}</b> '
+        f"{html.escape(DRAFT_EXPLANATION[lang])}</p>"
+        for lang in langs_of(mode)
+    )
+    return (
+        '<table class="notice" width="100%" border="1" cellspacing="0" cellpadding="8">'
+        f"<tr><td>{paragraphs}</td></tr></table>"
+    )
+
+
+def _rows(cells: list[list[str]]) -> str:
+    """Side by side: one table row per part, each language in its own column."""
+    rows = "".join(
+        "<tr>" + "".join(f'<td width="50%" valign="top" class="col-{lang}">{cell}</td>'
+                         for lang, cell in zip(LANGS, row, strict=True)) + "</tr>"
+        for row in cells
+    )  # fmt: skip
+    return '<table class="both" width="100%" cellspacing="0" cellpadding="8">' + rows + "</table>"
 
 
 def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = None) -> str:
@@ -75,29 +122,31 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
             parts.append(
                 f'<h1 class="title" lang="{lang}">{html.escape(leaflet.translation(lang).title)}</h1>'
             )
-        parts.append(
-            '<p class="review">'
-            + " <br/>".join(html.escape(review_line(leaflet, lang)) for lang in langs_of(mode))
-            + "</p>"
-        )
+        lines = [line for lang in langs_of(mode)
+                 for line in (review_line(leaflet, lang, options.today),
+                              reviewed_by_line(leaflet, lang))]  # fmt: skip
+        parts.append('<p class="review">' + " <br/>".join(html.escape(line) for line in lines) + "</p>")
+    if options.notice:
+        parts.append(_notice_html(leaflet, mode))
+    with_sources = options.sources and sources_shown(leaflet, mode)
     if mode == "both":
-        rows = []
+        cells = []
         for sid in ids:
-            cells = []
+            row = []
             for index, lang in enumerate(LANGS):
                 section = leaflet.translation(lang).section(sid)
                 assert section is not None
-                cells.append(
-                    f'<td width="50%" valign="top" class="col-{lang}">'
-                    f"{_section_html(section, lang, with_anchor=index == 0)}</td>"
-                )
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        parts.append(
-            '<table class="both" width="100%" cellspacing="0" cellpadding="8">' + "".join(rows) + "</table>"
-        )
+                row.append(_section_html(section, lang, with_anchor=index == 0))
+            cells.append(row)
+        if with_sources:
+            cells.append([_sources_html(leaflet, lang, with_anchor=i == 0) for i, lang in enumerate(LANGS)])
+        if cells:
+            parts.append(_rows(cells))
     else:
         for sid in ids:
             section = leaflet.translation(mode).section(sid)
             assert section is not None
             parts.append(_section_html(section, mode, with_anchor=True))
-    return "\n".join(parts)
+        if with_sources:
+            parts.append(_sources_html(leaflet, mode, with_anchor=True))
+    return "\n".join(part for part in parts if part)

@@ -52,6 +52,15 @@ class FrontMatterError(ValueError):
 
 
 @dataclass(frozen=True)
+class ItemLines:
+    """Where one list item starts, and the line of each key when the item is a mapping."""
+
+    line: int
+    keys: dict[str, int] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)  # the item's scalar values as written
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     """Front matter values, the file line of each key, and the body that follows."""
 
@@ -61,9 +70,18 @@ class FrontMatter:
     body_line: int  # file line number of the body's first line
     raw: dict[str, str] = field(default_factory=dict)  # scalar values as written, e.g. "1.10"
     duplicates: tuple[tuple[int, str], ...] = ()  # (line, key) of keys written twice
+    items: dict[str, tuple[ItemLines, ...]] = field(default_factory=dict)  # list key -> its items
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
+
+    def item_line(self, key: str, index: int, item_key: str | None = None) -> int:
+        """The line of item ``index`` of list ``key`` (of its ``item_key`` if given and written)."""
+        items = self.items.get(key, ())
+        if index >= len(items):
+            return self.line_of(key)
+        item = items[index]
+        return item.keys.get(item_key, item.line) if item_key else item.line
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -104,6 +122,7 @@ def split_front_matter(text: str) -> FrontMatter:
     key_lines: dict[str, int] = {}
     raw: dict[str, str] = {}
     duplicates: list[tuple[int, str]] = []
+    items: dict[str, tuple[ItemLines, ...]] = {}
     if node is not None:
         for key_node, value_node in node.value:
             key = str(key_node.value)
@@ -112,10 +131,24 @@ def split_front_matter(text: str) -> FrontMatter:
             key_lines[key] = key_node.start_mark.line + 2
             if isinstance(value_node, yaml.ScalarNode):
                 raw[key] = str(value_node.value)
+            elif isinstance(value_node, yaml.SequenceNode):
+                items[key] = tuple(_item_lines(item) for item in value_node.value)
     body = "\n".join(lines[end + 1 :])
     return FrontMatter(
-        {str(k): v for k, v in values.items()}, key_lines, body, end + 2, raw, tuple(duplicates)
+        {str(k): v for k, v in values.items()}, key_lines, body, end + 2, raw, tuple(duplicates), items
     )
+
+
+def _item_lines(node: yaml.Node) -> ItemLines:
+    keys: dict[str, int] = {}
+    raw: dict[str, str] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            keys.setdefault(key, key_node.start_mark.line + 2)
+            if isinstance(value_node, yaml.ScalarNode):
+                raw.setdefault(key, str(value_node.value))
+    return ItemLines(node.start_mark.line + 2, keys, raw)
 
 
 def _has_alias(root: yaml.Node) -> bool:

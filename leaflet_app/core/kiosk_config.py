@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from leaflet_app.core.document import MODES, Mode
+from leaflet_app.core.emergency import emergency_number_problem
 from leaflet_app.core.kiosk_pin import pin_hash_problem
 from leaflet_app.core.small_files import FileProblem, read_small_file
 
@@ -23,7 +24,7 @@ COUNTDOWN_RANGE = (5, 120)
 MAX_CONFIG_BYTES = 64 * 1024  # a real config is under 1 KiB
 LINUX_CONFIG = Path("/etc/leaflet-app/kiosk.toml")
 KEYS = ("idle_timeout", "countdown", "default_language", "allowed_languages", "printer",
-        "pin_hash", "content")  # fmt: skip
+        "pin_hash", "content", "show_drafts", "show_overdue", "emergency_number")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class KioskConfig:
     printer: str | None = None
     pin_hash: str | None = None
     content_dirs: tuple[Path, ...] = ()
+    # Patients see approved leaflets within their review date unless the clinic decides otherwise.
+    show_drafts: bool = False
+    show_overdue: bool = False
+    emergency_number: str = ""  # fills {emergency_number} in the disclaimer; "" keeps the content's
 
 
 def default_config_path() -> Path:
@@ -82,6 +87,22 @@ def _modes(value: object) -> tuple[Mode, ...]:
         raise _Problem(f"must be a non-empty list such as {list(MODES)!r}, not {_shown(value)}")
     modes = [_mode(item) for item in value]
     return tuple(dict.fromkeys(modes))  # drop repeats, keep the order given
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Problem(f"must be true or false, not {_shown(value)}")
+    return value
+
+
+def _emergency_number(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    problem = emergency_number_problem(value)
+    if problem is not None:
+        raise _Problem(f"{problem}, not {_shown(value)}")
+    assert isinstance(value, str)
+    return value.strip()
 
 
 def _printer(value: object) -> str | None:
@@ -170,6 +191,9 @@ def load_kiosk_config(path: Path | str) -> tuple[KioskConfig, list[str]]:
         "printer": ("printer", _printer, "no printing"),
         "pin_hash": ("pin_hash", _pin_hash, "no staff exit"),
         "content": ("content_dirs", _folders(path.parent), "the bundled leaflets only"),
+        "show_drafts": ("show_drafts", _flag, "false"),
+        "show_overdue": ("show_overdue", _flag, "false"),
+        "emergency_number": ("emergency_number", _emergency_number, "the disclaimer's own text"),
     }
     values: dict[str, object] = {}
     for key, value in table.items():

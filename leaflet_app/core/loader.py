@@ -9,12 +9,24 @@ from pathlib import Path
 from typing import TypeVar
 
 from leaflet_app.core.bundled import content_dir
-from leaflet_app.core.frontmatter import excerpt
-from leaflet_app.core.model import LANGS, Disclaimer, Lang, Leaflet, Library, Problem, Severity, Translation
+from leaflet_app.core.emergency import MAX_EMERGENCY_LENGTH, emergency_number_problem
+from leaflet_app.core.frontmatter import FrontMatter, excerpt
+from leaflet_app.core.model import (
+    EMERGENCY_PLACEHOLDER,
+    LANGS,
+    Disclaimer,
+    Lang,
+    Leaflet,
+    Library,
+    Problem,
+    Severity,
+    Translation,
+)
 from leaflet_app.core.render import render_markdown
 from leaflet_app.core.sections import VALID_ID
 from leaflet_app.core.translation_file import (
     DISCLAIMER_FIELDS,
+    DISCLAIMER_OPTIONAL,
     MAX_VERSION_CHARS,
     Report,
     load_translation,
@@ -31,9 +43,9 @@ MAX_DISCLAIMER_CHARS = 600
 FALLBACK_DISCLAIMER = Disclaimer(
     {
         "en": "General information only, not medical advice. Never start, stop or change a "
-        "medicine without your doctor. In an emergency call your local emergency number.",
+        "medicine without your doctor. In an emergency call {emergency_number}.",
         "zh": "本内容仅为一般信息，不能代替医疗建议。请勿自行开始、停止或更改用药，务必先咨询医生。"
-        "如遇紧急情况，请拨打当地急救电话。",
+        "如遇紧急情况，请拨打{emergency_number}。",
     }
 )
 
@@ -60,6 +72,10 @@ def load_library(
         try:
             if not folder.is_dir():
                 problems.append(Problem(folder, 1, "content folder not found"))
+                continue
+            if any((folder / f"{lang}.md").exists() for lang in LANGS):
+                problems.append(Problem(folder, 1, "this is one leaflet's folder, not a folder of leaflets: "
+                                        f"give its parent folder ({folder.parent}) instead"))  # fmt: skip
                 continue
             children = sorted(folder.iterdir())
         except OSError as exc:
@@ -167,12 +183,14 @@ def _compare_translations(translations: dict[Lang, Translation]) -> list[Problem
                         f"{expected}: both languages need the same section ids in the same order")
             )
             break
-        for attr in ("version", "reviewed", "next_review"):
+        # reviewed_by may be translated; these must be the same facts in every language.
+        for attr in ("version", "reviewed", "next_review", "status", "category"):
             if getattr(first, attr) != getattr(other, attr):
+                theirs_text, mine_text = (excerpt(str(getattr(t, attr)), 20) for t in (other, first))
                 problems.append(
-                    Problem(other.path, 2, f"'{attr}' differs from {first.path.name} "
-                            f"({getattr(other, attr)} vs {getattr(first, attr)})")
-                )
+                    Problem(other.path, other.line_of(attr), f"'{attr}' differs from {first.path.name} "
+                            f"({theirs_text} vs {mine_text})")
+                )  # fmt: skip
     return problems
 
 
@@ -181,6 +199,7 @@ def load_disclaimer(folder: Path, today: dt.date) -> tuple[Disclaimer | None, li
     texts: dict[Lang, str] = {}
     problems: list[Problem] = []
     version = ""
+    numbers: dict[Lang, tuple[str, int]] = {}  # lang -> (number, line)
     for lang in LANGS:
         path = folder / f"{lang}.md"
         report = Report(path)
@@ -188,20 +207,44 @@ def load_disclaimer(folder: Path, today: dt.date) -> tuple[Disclaimer | None, li
             report.error(1, f"missing {lang}.md for the disclaimer")
         else:
             text = read_text(path, report, folder=folder)
-            fm = parse_front_matter(text, report, DISCLAIMER_FIELDS, lang, "disclaimer") if text else None
+            fm = (parse_front_matter(text, report, DISCLAIMER_FIELDS, lang, "disclaimer",
+                                     DISCLAIMER_FIELDS + DISCLAIMER_OPTIONAL) if text else None)  # fmt: skip
             if fm is not None:
+                number = _emergency_number(fm, report)
+                if number:
+                    numbers[lang] = (number, fm.line_of("emergency_number"))
                 rendered = render_markdown(fm.body, folder, fm.body_line)
                 for line, message in rendered.removed:
                     report.error(line, message)
                 body = rendered.text.replace("\n", " ").strip()
+                # Measured with the longest text the placeholder can become.
+                longest = body.replace(EMERGENCY_PLACEHOLDER, "x" * MAX_EMERGENCY_LENGTH)
                 if not body or rendered.failed:
                     report.error(fm.body_line, "the disclaimer text is empty")
-                elif len(body) > MAX_DISCLAIMER_CHARS:
+                elif len(longest) > MAX_DISCLAIMER_CHARS:
                     report.error(fm.body_line, f"the disclaimer is too long for the banner "
                                  f"(over {MAX_DISCLAIMER_CHARS} characters)")  # fmt: skip
                 texts[lang] = body
                 version = excerpt(str(fm.values.get("version", version)), MAX_VERSION_CHARS)
+        if lang == "zh" and len(numbers) == 2 and numbers["en"][0] != numbers["zh"][0]:
+            report.error(numbers["zh"][1], "'emergency_number' differs from en.md")
         problems.extend(report.problems)
     if any(p.severity is Severity.ERROR for p in problems) or len(texts) != len(LANGS):
         return None, problems
-    return Disclaimer(texts, version), problems
+    # A phone number is the same in every language: one file may give it for both.
+    number = next((n for n, _ in numbers.values()), "")
+    return Disclaimer(texts, version, number), problems
+
+
+def _emergency_number(fm: FrontMatter, report: Report) -> str:
+    """The disclaimer's own ``emergency_number``, as written (so 000 stays 000); "" if none."""
+    value = fm.values.get("emergency_number")
+    if value is None:  # not given, or given empty (reported with the other empty fields)
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = fm.raw.get("emergency_number", str(value))
+    problem = emergency_number_problem(value)
+    if problem is not None:
+        report.error(fm.line_of("emergency_number"), f"'emergency_number' {problem}")
+        return ""
+    return str(value).strip()

@@ -67,6 +67,27 @@ class RenderedSection:
     removed: tuple[tuple[int, str], ...] = ()  # (line, what was removed)
     text: str = ""  # the reader's text: html_to_text(html), for search and snippets
     failed: bool = False  # the source could not be rendered; html is a short notice
+    links: tuple[tuple[int, str], ...] = ()  # (line, address) of "#section" and "leaflet:" links
+
+
+Status = Literal["draft", "approved"]
+STATUSES: tuple[Status, ...] = ("draft", "approved")
+Category = Literal["medicine", "condition", "help"]
+CATEGORIES: tuple[Category, ...] = ("medicine", "condition", "help")
+EMERGENCY_PLACEHOLDER = "{emergency_number}"
+# What the disclaimer says when no clinic number is configured.
+EMERGENCY_DEFAULT: dict[Lang, str] = {"en": "your local emergency number", "zh": "当地急救电话"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One cited source: plain texts; ``url`` or ``doi`` (or neither, which check warns about)."""
+
+    title: str
+    publisher: str
+    date: str
+    url: str = ""
+    doi: str = ""
 
 
 @dataclass(eq=False)
@@ -79,9 +100,17 @@ class Translation:
     version: str
     reviewed: dt.date
     next_review: dt.date | None
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     keywords: tuple[str, ...]
     sections: tuple[Section, ...]
+    status: Status = "approved"
+    reviewed_by: str = ""
+    category: Category = "medicine"
+    lines: dict[str, int] = field(default_factory=dict)  # front matter key -> file line
+
+    def line_of(self, key: str) -> int:
+        """The file line of a front matter key (2, the first key's line, if it is absent)."""
+        return self.lines.get(key, 2)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -115,6 +144,23 @@ class Leaflet:
         return self.translations["en"].next_review
 
     @property
+    def status(self) -> Status:
+        return self.translations["en"].status
+
+    @property
+    def category(self) -> Category:
+        return self.translations["en"].category
+
+    @property
+    def reviewed_by(self) -> str:
+        """Who reviewed it, as the English file says (``translation(lang).reviewed_by`` for others)."""
+        return self.translations["en"].reviewed_by
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Whether the next review date has passed (the due day itself is not overdue)."""
+        return self.next_review is not None and self.next_review < today
+
+    @property
     def keywords(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
         for t in self.translations.values():
@@ -124,13 +170,26 @@ class Leaflet:
 
 @dataclass(frozen=True)
 class Disclaimer:
-    """The disclaimer banner text, one plain paragraph per language."""
+    """The disclaimer banner text, one plain paragraph per language.
 
-    text: dict[Lang, str]
+    ``template`` is the text as written, which may hold ``{emergency_number}``; ``text`` is
+    what every screen and page shows, with the clinic's number or a neutral phrase in its place.
+    """
+
+    template: dict[Lang, str]
     version: str = ""
+    emergency_number: str = ""  # "" means the neutral EMERGENCY_DEFAULT
+
+    @property
+    def text(self) -> dict[Lang, str]:
+        return {lang: self.shown(lang) for lang in self.template}
+
+    def shown(self, lang: Lang) -> str:
+        number = self.emergency_number or EMERGENCY_DEFAULT[lang]
+        return self.template[lang].replace(EMERGENCY_PLACEHOLDER, number)
 
     def both(self) -> str:
-        return "\n".join(self.text[lang] for lang in LANGS)
+        return "\n".join(self.shown(lang) for lang in LANGS)
 
 
 @dataclass

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
-from leaflet_app.core.document import Mode, langs_of, review_line, title_of
+from leaflet_app.core.document import Mode, langs_of, title_of
 from leaflet_app.core.model import Disclaimer, Lang, Leaflet
+from leaflet_app.core.review import review_line
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
@@ -35,6 +37,7 @@ class PrintOptions:
     large_print: bool = False
     sections: tuple[str, ...] | None = None
     note: str = ""
+    today: dt.date = field(default_factory=dt.date.today)  # decides the "Review overdue" mark
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -105,9 +108,10 @@ def page_label(page: int, pages: int, mode: Mode) -> str:
     return " · ".join(PAGE_LABEL[lang].format(n=page, m=pages) for lang in langs_of(mode))
 
 
-def footer_left_lines(leaflet: Leaflet, mode: Mode) -> list[str]:
-    """Title, then the review dates and version, in each printed language."""
-    return [title_of(leaflet, mode), *(review_line(leaflet, lang) for lang in langs_of(mode))]
+def footer_left_lines(leaflet: Leaflet, mode: Mode, today: dt.date | None = None) -> list[str]:
+    """Title, then the review dates and version with the draft and overdue marks, in each
+    printed language: on every page, so a single sheet still says what it is."""
+    return [title_of(leaflet, mode), *(review_line(leaflet, lang, today) for lang in langs_of(mode))]
 
 
 def note_html(note: str, mode: Mode) -> str:
@@ -155,6 +159,9 @@ p.note-label {{ font-size: {s.footer + 1}pt; font-weight: bold; color: #444444;
                 margin-bottom: 2px; }}
 p.note {{ margin-bottom: 0px; }}
 table.note {{ border-color: #333333; border-style: solid; margin-bottom: {_px(s.body)}; }}
+table.notice {{ border-color: #333333; border-style: solid; margin-bottom: {_px(s.body)}; }}
+p.notice {{ margin-bottom: {_px(s.body * 0.25)}; }}
+ol.sources li {{ font-size: {s.footer + 1.5}pt; }}
 th, td {{ padding: 4px; }}
 td.col-en, td.col-zh {{ padding: 8px; }}
 th {{ font-weight: bold; text-align: left; }}

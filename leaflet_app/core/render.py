@@ -99,6 +99,7 @@ class _LinkPolicy(Treeprocessor):
         super().__init__(md)
         self.base_dir = base_dir
         self.refused: list[tuple[str, str]] = []  # (address, why)
+        self.internal: list[str] = []  # "#section" and "leaflet:" addresses, checked by check
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -139,6 +140,7 @@ class _LinkPolicy(Treeprocessor):
             element.attrib.pop("title", None)
             element.set("href", href)
             element.set("class", "internal")
+            self.internal.append(href)
 
     def _image(self, parent: etree.Element, index: int, element: etree.Element) -> None:
         src = element.get("src", "")
@@ -191,11 +193,12 @@ class _Converter(threading.local):
         md.treeprocessors.register(self.policy, "leaflet_links", 5)
         self.md = md
 
-    def convert(self, source: str, base_dir: Path) -> tuple[str, list[tuple[str, str]]]:
+    def convert(self, source: str, base_dir: Path) -> tuple[str, _LinkPolicy]:
         self.md.reset()
         self.policy.base_dir = base_dir
         self.policy.refused = []
-        return self.md.convert(source), self.policy.refused
+        self.policy.internal = []
+        return self.md.convert(source), self.policy
 
 
 _converter = _Converter()
@@ -221,14 +224,17 @@ def render_markdown(source: str, base_dir: Path, first_line: int = 1) -> Rendere
         return _failed(*too_much)
     try:
         cleaned, removed = strip_raw_html(source, first_line)
-        converted, refused = _converter.convert(cleaned, base_dir)
+        converted, policy = _converter.convert(cleaned, base_dir)
         html_out = _sanitize(converted)
     except (RecursionError, MemoryError, ValueError, OSError) as exc:
         log.warning("could not render a section at line %d: %s", first_line, type(exc).__name__)
         return _failed(first_line, f"the renderer stopped ({type(exc).__name__})")
     found = [(line, f"raw HTML removed: {snippet}") for line, snippet in removed]
-    found += [(_line_of(source, target, first_line), f"{why}: {target[:60]!r}") for target, why in refused]
-    return RenderedSection(html_out, tuple(sorted(found)), html_to_text(html_out))
+    found += [
+        (_line_of(source, target, first_line), f"{why}: {target[:60]!r}") for target, why in policy.refused
+    ]
+    links = tuple((_line_of(source, f"({href}", first_line), href) for href in policy.internal)
+    return RenderedSection(html_out, tuple(sorted(found)), html_to_text(html_out), links=links)
 
 
 def render_section(source: str, base_dir: Path, first_line: int = 1) -> RenderedSection:

@@ -1,4 +1,4 @@
-"""The kiosk's small files (config, PIN lockout state): size-capped reads of regular files only.
+"""Small files read and written safely: size-capped reads of regular files only, atomic writes.
 
 A FIFO, device or huge file passed where a small file is expected must not hang or exhaust the
 kiosk at start-up, so nothing here opens a path before checking it is an ordinary file.

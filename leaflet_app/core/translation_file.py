@@ -6,21 +6,39 @@ import datetime as dt
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from leaflet_app.core.frontmatter import FrontMatter, FrontMatterError, excerpt, split_front_matter
 from leaflet_app.core.markdown_budget import budget_problem
-from leaflet_app.core.model import LANGS, Lang, Problem, Section, Severity, Translation
+from leaflet_app.core.model import (
+    CATEGORIES,
+    LANGS,
+    STATUSES,
+    Category,
+    Lang,
+    Problem,
+    Section,
+    Severity,
+    Source,
+    Status,
+    Translation,
+)
 from leaflet_app.core.plain_fields import plain_text_problem
-from leaflet_app.core.sections import VALID_ID, split_sections
+from leaflet_app.core.sections import SOURCES_ID, VALID_ID, split_sections
+from leaflet_app.core.sources import parse_sources
 
 # Ten times the longest bundled leaflet; rendering stays well under a second at this size.
 MAX_FILE_BYTES = 256 * 1024
 MAX_VERSION_CHARS = 20
 EARLIEST_DATE = dt.date(2000, 1, 1)
 FUTURE_YEARS = 5
-LEAFLET_FIELDS = ("id", "lang", "title", "version", "reviewed", "next_review", "sources", "keywords")
+LEAFLET_FIELDS = ("id", "lang", "title", "version", "reviewed", "next_review", "status", "reviewed_by",
+                  "category", "sources", "keywords")  # fmt: skip
+# category defaults to medicine; sources may be left out of help leaflets only.
+LEAFLET_REQUIRED = tuple(f for f in LEAFLET_FIELDS if f not in ("category", "sources"))
 DISCLAIMER_FIELDS = ("id", "lang", "version", "reviewed")
+DISCLAIMER_OPTIONAL = ("emergency_number",)
+SOURCES_OPTIONAL_IN = ("help",)
 
 
 class Report:
@@ -156,8 +174,18 @@ def _version(fm: FrontMatter, report: Report) -> str:
     return _text(fm, "version", report) if isinstance(fm.values.get("version"), str) else value.strip()
 
 
+def _choice(fm: FrontMatter, key: str, allowed: tuple[str, ...], report: Report) -> str | None:
+    value = fm.values.get(key)
+    if value in allowed:
+        return str(value)
+    names = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
+    report.error(fm.line_of(key), f"'{key}' must be {names}, not '{excerpt(value)}'")
+    return None
+
+
 def parse_front_matter(
-    text: str, report: Report, required: tuple[str, ...], expected_lang: str, expected_id: str
+    text: str, report: Report, required: tuple[str, ...], expected_lang: str, expected_id: str,
+    allowed: tuple[str, ...] = LEAFLET_FIELDS,
 ) -> FrontMatter | None:
     """Split and check the front matter fields shared by leaflets and the disclaimer."""
     try:
@@ -168,12 +196,13 @@ def parse_front_matter(
     for key in required:
         if key not in fm.values:
             report.error(2, f"front matter is missing '{key}'")
-        elif fm.values[key] is None:  # "key:" with nothing after it: one error, on its line
+    for key in allowed:
+        if key in fm.values and fm.values[key] is None:  # "key:" with nothing after it: one error
             report.error(fm.line_of(key), f"front matter field '{key}' has no value")
     for line, key in fm.duplicates:
         report.warning(line, f"'{excerpt(key, 30)}' is written twice; the last one is used")
     for key in fm.values:
-        if key not in LEAFLET_FIELDS:
+        if key not in allowed:
             report.warning(fm.line_of(key), f"unknown front matter field '{excerpt(key, 30)}' is ignored")
     lang: Any = fm.values.get("lang")
     if lang is not None and lang != expected_lang:
@@ -193,7 +222,7 @@ def load_translation(
     text = read_text(path, report, folder=path.parent)
     if text is None:
         return None
-    fm = parse_front_matter(text, report, LEAFLET_FIELDS, lang, leaflet_id)
+    fm = parse_front_matter(text, report, LEAFLET_REQUIRED, lang, leaflet_id)
     if fm is None:
         return None
     given = {key for key, value in fm.values.items() if value is not None}
@@ -201,22 +230,42 @@ def load_translation(
     version = _version(fm, report) if "version" in given else ""
     reviewed = _date(fm, "reviewed", report) if "reviewed" in given else None
     next_review = _date(fm, "next_review", report) if "next_review" in given else None
-    sources = _str_list(fm, "sources", report) if "sources" in given else ()
+    status = _choice(fm, "status", STATUSES, report) if "status" in given else None
+    reviewed_by = _text(fm, "reviewed_by", report) if "reviewed_by" in given else ""
+    category = _choice(fm, "category", CATEGORIES, report) if "category" in given else "medicine"
+    sources = _sources(fm, category, report)
     keywords = _str_list(fm, "keywords", report) if "keywords" in given else ()
-    if reviewed and next_review:
-        if next_review <= reviewed:
-            report.error(fm.line_of("next_review"), "'next_review' must come after 'reviewed'")
-        elif next_review < today:
-            report.warning(fm.line_of("next_review"), f"review was due on {next_review.isoformat()}")
+    # A passed next_review is not a loading problem: the leaflet is shown marked "Review
+    # overdue", and `check` reports it (see checker.review_due_problems).
+    if reviewed and next_review and next_review <= reviewed:
+        report.error(fm.line_of("next_review"), "'next_review' must come after 'reviewed'")
     for key, value in (("reviewed", reviewed), ("next_review", next_review)):
         if value is not None:
             _plausible_date(fm, key, value, today, report)
     if reviewed and reviewed > today:
         report.warning(fm.line_of("reviewed"), f"'reviewed' date {reviewed.isoformat()} is in the future")
     sections = _sections(fm, path.parent, report)
-    if report.failed or reviewed is None:
+    if report.failed or reviewed is None or status is None or category is None:
         return None
-    return Translation(lang, path, title, version, reviewed, next_review, sources, keywords, tuple(sections))
+    return Translation(
+        lang, path, title, version, reviewed, next_review, sources, keywords, tuple(sections),
+        status=cast(Status, status), reviewed_by=reviewed_by, category=cast(Category, category),
+        lines=dict(fm.lines),
+    )  # fmt: skip
+
+
+def _sources(fm: FrontMatter, category: str | None, report: Report) -> tuple[Source, ...]:
+    if "sources" not in fm.values:
+        if category not in SOURCES_OPTIONAL_IN:
+            report.error(2, "front matter is missing 'sources' "
+                         "(only 'category: help' leaflets may leave it out)")
+        return ()
+    if fm.values["sources"] is None:  # reported with the other fields that have no value
+        return ()
+    sources, found = parse_sources(fm)
+    for line, severity, message in found:
+        report.problems.append(Problem(report.path, line, message, severity))
+    return sources
 
 
 def _sections(fm: FrontMatter, folder: Path, report: Report) -> list[Section]:
@@ -241,6 +290,9 @@ def _sections(fm: FrontMatter, folder: Path, report: Report) -> list[Section]:
             report.error(
                 raw.line, f"section id '{excerpt(raw.id, 30)}' must be lowercase letters, digits and hyphens"
             )
+        elif raw.id == SOURCES_ID:
+            report.error(raw.line, f"section id '{SOURCES_ID}' is kept for the list of sources; "
+                         "choose another id")
         elif raw.id in seen:
             first = seen[raw.id]
             report.error(raw.line, f"duplicate section id '{excerpt(raw.id, 30)}' (first on line {first})")

@@ -120,7 +120,7 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     label_font = _font(families, sizes.footer, bold=True)
     label_w = QFontMetricsF(label_font, device).horizontalAdvance(widest)
     footer = _small_doc(
-        device, f"<p>{_escape_lines(pl.footer_left_lines(leaflet, options.mode))}</p>",
+        device, f"<p>{_escape_lines(pl.footer_left_lines(leaflet, options.mode, options.today))}</p>",
         _font(families, sizes.footer), width - label_w - px(pl.MARGINS.gap),
     )  # fmt: skip
     top = px(pl.MARGINS.edge) + header.size().height() + px(pl.MARGINS.gap)
@@ -157,16 +157,21 @@ def _leaflet_html(leaflet: Leaflet, options: PrintOptions) -> str:
     """The viewer's document, built one section at a time.
 
     Side by side, each section then is its own one-row table, which can move to the next
-    page as a whole; the text is the same as in one ``build_html`` call.
+    page as a whole; the text is the same as in one ``build_html`` call. The sources always
+    follow, whichever sections were chosen: a printout says where its facts come from.
     """
     wanted = leaflet.section_ids if options.sections is None else options.sections
     ids = [sid for sid in leaflet.section_ids if sid in wanted]
+    mode, today = options.mode, options.today
     if not ids:
-        return build_html(leaflet, options.mode, DocumentOptions(sections=[]))
-    return "\n".join(
-        build_html(leaflet, options.mode, DocumentOptions(sections=[sid], title_block=index == 0))
+        return build_html(leaflet, mode, DocumentOptions(sections=[], today=today))
+    parts = [
+        build_html(leaflet, mode, DocumentOptions(sections=[sid], title_block=index == 0,
+                                                  notice=index == 0, sources=False, today=today))
         for index, sid in enumerate(ids)
-    )
+    ]  # fmt: skip
+    parts.append(build_html(leaflet, mode, DocumentOptions(sections=[], title_block=False, notice=False)))
+    return "\n".join(part for part in parts if part)
 
 
 def paint(painter: QPainter, paged: PagedLeaflet, index: int) -> None:

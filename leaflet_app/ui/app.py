@@ -122,8 +122,11 @@ def run_app(args: argparse.Namespace) -> int:
     app, window = build_window(args)
     library = window.library
     if args.leaflet and not window.open_leaflet(args.leaflet):
-        available = ", ".join(lf.id for lf in library.leaflets)
+        # A kiosk hides drafts and overdue leaflets: it neither opens nor names them.
+        available = ", ".join(lf.id for lf in library.leaflets if window.shows(lf.id))
         print(f"leaflet-app: no leaflet {args.leaflet!r}; available: {available}", file=sys.stderr)
+        if window.kiosk is not None:
+            window.kiosk.shutdown()  # its application-wide filters must go before Qt tears down
         return 2
     if args.screenshot:
         saved = _screenshot(app, window, args.screenshot, args.size)

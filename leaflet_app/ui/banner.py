@@ -25,15 +25,22 @@ class DisclaimerBanner(QFrame):
         layout.setSpacing(2)
         self.labels: dict[str, QLabel] = {}
         for lang in LANGS:
-            label = QLabel(disclaimer.text[lang], self)
+            label = QLabel(self)
             label.setObjectName(f"disclaimerText_{lang}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setAccessibleName(disclaimer.text[lang])
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             layout.addWidget(label)
             self.labels[lang] = label
+        self.set_disclaimer(disclaimer)
+
+    def set_disclaimer(self, disclaimer: Disclaimer) -> None:
+        """Show ``disclaimer`` with its emergency number filled in, as text, name and tooltip."""
+        for lang in LANGS:
+            self.labels[lang].setText(disclaimer.shown(lang))
+            self.labels[lang].setAccessibleName(disclaimer.shown(lang))
         self.setToolTip(plain_tooltip(disclaimer.both()))
+        self._fit_height()
 
     def text(self) -> str:
         return "\n".join(label.text() for label in self.labels.values())

@@ -6,6 +6,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -26,7 +27,9 @@ from leaflet_app.core.kiosk_config import KioskConfig
 from leaflet_app.core.kiosk_pin import PinGate
 from leaflet_app.core.kiosk_pin_state import default_state_path
 from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, SessionDefaults
+from leaflet_app.core.model import Leaflet
 from leaflet_app.core.print_layout import PrintOptions, default_paper
+from leaflet_app.core.review import shown_in_kiosk
 from leaflet_app.ui.kiosk_idle import IdleMonitor, IdleNotice
 from leaflet_app.ui.kiosk_input import OnScreenKeyboard, PinDialog, enable_touch_scrolling
 from leaflet_app.ui.main_window import MainWindow
@@ -88,6 +91,7 @@ class KioskController(QObject):
         self.exiting = False
         self.hold_ms = hold_ms
         window.refuse_close = True
+        self._offer_only_what_patients_may_read()
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.menuBar().hide()
         self._restrict_controls()
@@ -121,6 +125,18 @@ class KioskController(QObject):
         self.monitor.start()
 
     # -- what a patient can reach -------------------------------------------------------------
+    def _offer_only_what_patients_may_read(self) -> None:
+        """Drafts and leaflets past their review date stay off the kiosk unless configured."""
+        w, config = self.window, self.config
+
+        def shown(leaflet: Leaflet) -> bool:
+            return shown_in_kiosk(leaflet, w.today(), show_drafts=config.show_drafts,
+                                  show_overdue=config.show_overdue)  # fmt: skip
+
+        w.set_leaflet_filter(shown)
+        if config.emergency_number:
+            w.set_disclaimer(replace(w.library.disclaimer, emergency_number=config.emergency_number))
+
     def _restrict_controls(self) -> None:
         w, a = self.window, self.window.actions_
         for action in (a.quit, a.export_pdf, a.about):
@@ -166,7 +182,8 @@ class KioskController(QObject):
         leaflet = self.window.leaflet_view.leaflet
         if leaflet is None or not self.config.printer:
             return
-        options = PrintOptions(mode=self.window.prefs.mode, paper=default_paper(None))
+        options = PrintOptions(mode=self.window.prefs.mode, paper=default_paper(None),
+                               today=self.window.today())
         printer = pdf_export.standard_printer(options, leaflet.id)
         printer.setPrinterName(self.config.printer)
         try:

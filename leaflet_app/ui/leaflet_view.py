@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
@@ -17,8 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaflet_app.core.document import DocumentOptions, Mode, build_html, langs_of, review_line, title_of
+from leaflet_app.core.document import (
+    SOURCES_HEADING,
+    DocumentOptions,
+    Mode,
+    build_html,
+    langs_of,
+    sources_shown,
+    title_of,
+)
 from leaflet_app.core.model import Leaflet
+from leaflet_app.core.review import review_line, reviewed_by_line
+from leaflet_app.core.sections import SOURCES_ID
 from leaflet_app.ui.leaflet_browser import LeafletBrowser
 from leaflet_app.ui.plain_text import make_plain, plain_tooltip
 
@@ -42,6 +54,7 @@ class LeafletView(QWidget):
         self.setObjectName("leafletView")
         self.leaflet: Leaflet | None = None
         self.mode: Mode = "en"
+        self.today: Callable[[], dt.date] = dt.date.today  # the main window passes its own
         self.css = ""
         self.body_font = QFont()
         self._document: QTextDocument | None = None
@@ -128,7 +141,8 @@ class LeafletView(QWidget):
         document.setDefaultFont(self.body_font)
         document.setDocumentMargin(24)
         # Title and review lines are shown above, outside the scrolling text.
-        document.setHtml(_leaflet_html(leaflet, self.mode))
+        today = self.today()
+        document.setHtml(_leaflet_html(leaflet, self.mode, today))
         # Highlights point into the old document: drop them before it is freed.
         self.browser.setExtraSelections([])
         self.browser.setDocument(document)
@@ -141,10 +155,19 @@ class LeafletView(QWidget):
         self.document_replaced.emit()
         self.set_measure(self.measure_px)
         self.title.setText(title_of(leaflet, self.mode))
-        self.review.setText("\n".join(review_line(leaflet, lang) for lang in langs_of(self.mode)))
+        # Who checked it is part of the review line: a reader can judge the text by it.
+        self.review.setText("\n".join(
+            line for lang in langs_of(self.mode)
+            for line in (review_line(leaflet, lang, today), reviewed_by_line(leaflet, lang))
+        ))  # fmt: skip
         self.sections.clear()
-        for sid in leaflet.section_ids:
-            headings = [leaflet.translation(lang).section(sid).heading for lang in langs_of(self.mode)]  # type: ignore[union-attr]
+        entries = [
+            (sid, [leaflet.translation(lang).section(sid).heading for lang in langs_of(self.mode)])  # type: ignore[union-attr]
+            for sid in leaflet.section_ids
+        ]
+        if sources_shown(leaflet, self.mode):
+            entries.append((SOURCES_ID, [SOURCES_HEADING[lang] for lang in langs_of(self.mode)]))
+        for sid, headings in entries:
             item = QListWidgetItem("\n".join(headings))
             item.setData(SECTION_ROLE, sid)
             item.setToolTip(plain_tooltip(item.text()))
@@ -238,10 +261,10 @@ class LeafletView(QWidget):
         super().changeEvent(event)
 
 
-def _leaflet_html(leaflet: Leaflet, mode: Mode) -> str:
+def _leaflet_html(leaflet: Leaflet, mode: Mode, today: dt.date) -> str:
     """The leaflet's HTML, or a short notice if it cannot be built: never a traceback."""
     try:
-        return build_html(leaflet, mode, DocumentOptions(title_block=False))
+        return build_html(leaflet, mode, DocumentOptions(title_block=False, today=today))
     except (RecursionError, MemoryError, ValueError, OSError) as exc:
         log.warning("leaflet %s could not be displayed: %s", leaflet.id, type(exc).__name__)
         return CANNOT_DISPLAY

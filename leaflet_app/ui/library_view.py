@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import QCollator, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from leaflet_app.core.document import Mode, langs_of
-from leaflet_app.core.model import Lang, Library
+from leaflet_app.core.model import Lang, Leaflet, Library
+from leaflet_app.core.review import marks
 from leaflet_app.ui.plain_text import plain_tooltip
 
 LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -23,6 +27,8 @@ class LibraryView(QWidget):
         self.setObjectName("libraryView")
         self._library = library
         self._mode: Mode = "en"
+        self.today: Callable[[], dt.date] = dt.date.today  # the main window passes its own
+        self.shown: Callable[[Leaflet], bool] = lambda _leaflet: True  # the kiosk hides some
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         self.heading = QLabel(self)
@@ -50,10 +56,15 @@ class LibraryView(QWidget):
         # ICU collation: English by letters, Chinese titles in pinyin order.
         lang: Lang = "zh" if self._mode == "zh" else "en"
         collator = QCollator(QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English))
-        ordered = sorted(self._library.leaflets, key=lambda lf: collator.sortKey(lf.translation(lang).title))
+        visible = [lf for lf in self._library.leaflets if self.shown(lf)]
+        ordered = sorted(visible, key=lambda lf: collator.sortKey(lf.translation(lang).title))
+        today = self.today()
         for leaflet in ordered:
             lines = [leaflet.translation(lang).title for lang in langs_of(self._mode)]
             review = self.tr("Reviewed {0}").format(leaflet.reviewed.isoformat())
+            # "Draft – not yet approved", "Review overdue": in the reading language(s).
+            per_lang = [marks(leaflet, lg, today) for lg in langs_of(self._mode)]
+            review = " · ".join([review, *(" / ".join(both) for both in zip(*per_lang, strict=True))])
             item = QListWidgetItem("\n".join([*lines, review]))
             item.setData(LEAFLET_ID_ROLE, leaflet.id)
             item.setToolTip(plain_tooltip(lines[0]))

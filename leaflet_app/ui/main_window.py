@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 from leaflet_app import __version__
 from leaflet_app.core.document import Mode
 from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
-from leaflet_app.core.model import Library
+from leaflet_app.core.model import Disclaimer, Leaflet, Library
 from leaflet_app.core.reading import MEASURE_EM, THEMES, body_px, document_css, zoom_in, zoom_out
 from leaflet_app.core.search import SearchIndex
 from leaflet_app.ui.actions import create_actions, retranslate_actions
@@ -46,10 +48,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, prefs: Preferences, fonts: FontChoice, *,
                  ui_language: UiLanguage | None = None, cache_dir: Path | None = None,
-                 search_index: SearchIndex | None = None) -> None:  # fmt: skip
+                 search_index: SearchIndex | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:  # fmt: skip
         super().__init__()
         self.setObjectName("mainWindow")
         self.library, self.prefs, self.fonts = library, prefs, fonts
+        # Asked whenever a leaflet is shown, listed or printed, so a kiosk left running past a
+        # review date marks (or hides) that leaflet from then on; tests pass a fixed date.
+        self.today = today
+        self._shown: Callable[[Leaflet], bool] = lambda _leaflet: True
         self.ui_language = ui_language or shared_ui_language()
         # Where Back returns to: ("library"|"search"|"leaflet", leaflet id, section id).
         self.history: list[tuple[str, str, str | None]] = []
@@ -68,7 +75,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(central)
         self.pages.setObjectName("pages")
         self.library_view = LibraryView(library, self.pages)
+        self.library_view.today = today
         self.leaflet_view = LeafletView(self.pages)
+        self.leaflet_view.today = today
         self.pages.addWidget(self.library_view)
         self.pages.addWidget(self.leaflet_view)
         layout.addWidget(self.pages, 1)
@@ -146,10 +155,28 @@ class MainWindow(QMainWindow):
         self.library_view.leaflet_chosen.connect(self.open_leaflet)
         self.leaflet_view.internal_link.connect(self.follow_link)
 
+    # -- what is offered -----------------------------------------------------------------------
+    def set_leaflet_filter(self, shown: Callable[[Leaflet], bool]) -> None:
+        """Offer only the leaflets ``shown`` accepts: in the list, in search and through links."""
+        self._shown = shown
+        self.library_view.shown = shown
+        self.search.panel.shown = self.shows
+        self.library_view.refresh()
+
+    def shows(self, leaflet_id: str) -> bool:
+        """Whether this leaflet exists here and may be opened."""
+        leaflet = self.library.get(leaflet_id)
+        return leaflet is not None and self._shown(leaflet)
+
+    def set_disclaimer(self, disclaimer: Disclaimer) -> None:
+        """A new disclaimer (the kiosk's emergency number) for the banner and every printout."""
+        self.library.disclaimer = disclaimer
+        self.banner.set_disclaimer(disclaimer)
+
     # -- navigation ---------------------------------------------------------------------------
     def open_leaflet(self, leaflet_id: str, section_id: str | None = None, *, record: bool = True) -> bool:
         leaflet = self.library.get(leaflet_id)
-        if leaflet is None:
+        if leaflet is None or not self._shown(leaflet):
             return False
         if record:
             self.remember_place()
@@ -209,13 +236,15 @@ class MainWindow(QMainWindow):
         from leaflet_app.ui import print_dialog  # Qt's print support loads when first needed
 
         if self.leaflet_view.leaflet is not None:
-            print_dialog.print_leaflet(self, self.library, self.leaflet_view.leaflet, self.prefs.mode)
+            print_dialog.print_leaflet(self, self.library, self.leaflet_view.leaflet, self.prefs.mode,
+                                       self.today())  # fmt: skip
 
     def export_pdf(self) -> None:
         from leaflet_app.ui import print_dialog
 
         if self.leaflet_view.leaflet is not None:
-            print_dialog.export_pdf(self, self.library, self.leaflet_view.leaflet, self.prefs.mode)
+            print_dialog.export_pdf(self, self.library, self.leaflet_view.leaflet, self.prefs.mode,
+                                    self.today())  # fmt: skip
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)

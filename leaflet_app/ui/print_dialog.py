@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
@@ -158,15 +160,16 @@ def show_preview(parent: QWidget | None, library: Library, leaflet: Leaflet,
     preview.deleteLater()
 
 
-def print_leaflet(parent: QWidget | None, library: Library, leaflet: Leaflet, mode: Mode) -> None:
+def print_leaflet(parent: QWidget | None, library: Library, leaflet: Leaflet, mode: Mode,
+                  today: dt.date | None = None) -> None:  # fmt: skip
     """Print…: options, then preview and the system print dialog."""
     options = ask_options(parent, leaflet, mode)
     if options is not None:
-        show_preview(parent, library, leaflet, options)
+        show_preview(parent, library, leaflet, replace(options, today=today or options.today))
 
 
 def export_pdf(
-    parent: QWidget | None, library: Library, leaflet: Leaflet, mode: Mode
+    parent: QWidget | None, library: Library, leaflet: Leaflet, mode: Mode, today: dt.date | None = None
 ) -> Path | None:
     """Export PDF…: options, file name, then write; returns the file written or None."""
     from leaflet_app.printing import ExportError
@@ -175,6 +178,7 @@ def export_pdf(
     options = ask_options(parent, leaflet, mode)
     if options is None:
         return None
+    options = replace(options, today=today or options.today)
     path = ask_save_path(parent, f"{leaflet.id}-{options.mode}.pdf")
     if path is None:
         return None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -55,6 +57,9 @@ class SearchPanel(QWidget):
         self._library = library
         self._query = ""
         self.results: SearchResults | None = None
+        # Leaflets the reader may open (the kiosk hides drafts and overdue ones): results that
+        # would lead anywhere else are dropped before they are shown.
+        self.shown: Callable[[str], bool] = lambda _leaflet_id: True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -106,8 +111,19 @@ class SearchPanel(QWidget):
         if self._index is None or not self._query.strip():
             self.results = None
         else:
-            self.results = self._index.search(self._query)
+            self.results = self._offered(self._index.search(self._query))
         self._fill()
+
+    def _offered(self, results: SearchResults) -> SearchResults:
+        hits = tuple(h for h in results.hits if self.shown(h.leaflet_id))
+        near = tuple(n for n in results.near_misses if self.shown(n.hit.leaflet_id))
+        if len(hits) == len(results.hits) and len(near) == len(results.near_misses):
+            return results
+        # A suggestion whose every result was hidden would lead to "nothing found".
+        keep = bool(near) or not results.near_misses
+        return replace(results, hits=hits, near_misses=near,
+                       suggestion=results.suggestion if keep else None,
+                       suggestions=results.suggestions if keep else {})  # fmt: skip
 
     def clear(self) -> None:
         """Esc: forget the query and every result."""
