@@ -18,7 +18,7 @@ pytestmark = pytest.mark.standalone
 
 @pytest.fixture(scope="module")
 def app(request: pytest.FixtureRequest) -> Path:
-    folder = Path(request.config.getoption("--standalone"))
+    folder = Path(request.config.getoption("--standalone")).resolve()
     executable = folder / "leaflet-app"
     assert executable.is_file(), f"no leaflet-app in {folder}"
     return executable
