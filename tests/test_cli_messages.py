@@ -111,3 +111,14 @@ def test_runs_without_a_console(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     assert main(["check", "--content", str(tmp_path / "extra")]) == 1
     with pytest.raises(SystemExit):
         main(["--size", "1x1"])
+
+
+@pytest.mark.slow
+def test_an_unknown_leaflet_id_is_cut_short(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "leaflet_app", "--leaflet", "x" * 3000, "--screenshot",
+         str(tmp_path / "s.png")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "no leaflet 'xxxx" in result.stderr and len(result.stderr) < 400

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from leaflet_app import __version__
 from leaflet_app.app_log import APP_NAME
+from leaflet_app.cli_args import shown
 from leaflet_app.core.bundled import resource_path
 from leaflet_app.core.loader import content_folders, load_library
 from leaflet_app.core.search import default_cache_dir
@@ -124,7 +125,7 @@ def run_app(args: argparse.Namespace) -> int:
     if args.leaflet and not window.open_leaflet(args.leaflet):
         # A kiosk hides drafts and overdue leaflets: it neither opens nor names them.
         available = ", ".join(lf.id for lf in library.leaflets if window.shows(lf.id))
-        print(f"leaflet-app: no leaflet {args.leaflet!r}; available: {available}", file=sys.stderr)
+        print(f"leaflet-app: no leaflet {shown(args.leaflet)}; available: {available}", file=sys.stderr)
         if window.kiosk is not None:
             window.kiosk.shutdown()  # its application-wide filters must go before Qt tears down
         return 2
