@@ -27,8 +27,12 @@ mkdir -p "$BUILD"
 
 # pyside6-deploy rewrites its spec file, so it works on a copy.
 cp packaging/standalone/main.py packaging/standalone/pysidedeploy.spec "$BUILD/"
+# Qt's Chinese strings for standard buttons and dialogs, where the app looks for them.
+QT_TR=$("$VENV/bin/python" -c "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / 'Qt' / 'translations')")
 sed -i -e "s|^icon = .*|icon = $ROOT/resources/icons/leaflet-app-256.png|" \
-       -e "s|^exec_directory = .*|exec_directory = $OUT|" "$BUILD/pysidedeploy.spec"
+       -e "s|^exec_directory = .*|exec_directory = $OUT|" \
+       -e "s|^\(extra_args = .*\)$|\1 --include-data-files=$QT_TR/qtbase_zh_CN.qm=PySide6/Qt/translations/qtbase_zh_CN.qm|" \
+       "$BUILD/pysidedeploy.spec"
 (cd "$BUILD" && VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" \
     "$VENV/bin/pyside6-deploy" -c pysidedeploy.spec --force --verbose)
 

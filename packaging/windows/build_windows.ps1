@@ -21,10 +21,13 @@ if (-not (Test-Path "$Venv\Scripts\python.exe")) { py -3.11 -m venv $Venv }
 
 Copy-Item packaging\standalone\main.py, packaging\standalone\pysidedeploy.spec $Build
 $Spec = "$Build\pysidedeploy.spec"
+# Qt's Chinese strings for standard buttons and dialogs, where the app looks for them.
+$QtTr = & "$Venv\Scripts\python.exe" -c "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / 'Qt' / 'translations')"
+$Extra = " --windows-console-mode=attach --include-data-files=$QtTr\qtbase_zh_CN.qm=PySide6/Qt/translations/qtbase_zh_CN.qm"
 (Get-Content $Spec) `
     -replace '^icon = .*', "icon = $Root\resources\icons\leaflet-app.ico" `
     -replace '^exec_directory = .*', "exec_directory = $Out" `
-    -replace '^(extra_args = .*)$', '$1 --windows-console-mode=attach' |
+    -replace '^(extra_args = .*)$', ('$1' + $Extra.Replace('$', '$$')) |
     Set-Content -Encoding utf8 $Spec
 Push-Location $Build
 $env:VIRTUAL_ENV = $Venv
