@@ -8,16 +8,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from leaflet_app.cli_args import Parser, pdf_file
 from leaflet_app.core.print_layout import NOTE_MAX_CHARS, PrintOptions, default_paper
 
 
 def export_parser() -> argparse.ArgumentParser:
     """Options of the export command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="leaflet-app export", description="Write a leaflet as a printable PDF."
     )
     parser.add_argument("leaflet", metavar="ID", help="the leaflet id, e.g. baricitinib")
-    parser.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True)
+    parser.add_argument("-o", "--output", metavar="FILE.pdf", type=pdf_file, required=True)
     parser.add_argument("--lang", choices=("en", "zh", "both"), default="en",
                         help="English, Chinese, or both side by side (default: en)")  # fmt: skip
     parser.add_argument("--paper", choices=("a4", "letter"),
