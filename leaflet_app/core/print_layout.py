@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from leaflet_app.core.document import Mode, langs_of, title_of
+from leaflet_app.core.document import (
+    EN_BODY_SELECTOR,
+    Mode,
+    langs_of,
+    line_pitch_css,
+    title_of,
+    zh_line_css,
+)
 from leaflet_app.core.model import Disclaimer, Lang, Leaflet
 from leaflet_app.core.review import review_line
 
@@ -24,6 +31,10 @@ LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "C
 PAGE_LABEL: dict[Lang, str] = {"en": "Page {n} of {m}", "zh": "第 {n} 页，共 {m} 页"}
 NOTE_LABEL: dict[Lang, str] = {"en": "Note from your care team", "zh": "医护人员留言"}
 PDF_LANG: dict[Mode, str] = {"en": "en", "zh": "zh-CN", "both": "mul"}
+# English printed beside Chinese: at the font's own line height (about 1.17 em) the English
+# column looked cramped next to the Chinese one; at 1.45 the two read as equally dense. English
+# printed on its own keeps its line height.
+EN_BESIDE_ZH_PITCH = 1.45
 CREATOR = "leaflet-app"
 AUTHOR = "leaflet-app patient information"
 
@@ -139,10 +150,15 @@ def _px(points: float) -> str:
     return f"{points * 96 / 72:.1f}px"
 
 
-def print_css(large_print: bool, families: Sequence[str]) -> str:
+def print_css(large_print: bool, families: Sequence[str], mode: Mode = "en") -> str:
     """The stylesheet for the printed ``QTextDocument``."""
     s = sizes_for(large_print)
     fam = css_families(families)
+    beside = ""
+    if mode == "both":
+        sources = (s.footer + 1.5) * 96 / 72
+        beside = (line_pitch_css(EN_BODY_SELECTOR, s.body * 96 / 72, EN_BESIDE_ZH_PITCH)
+                  + line_pitch_css(".body-en ol.sources li", sources, EN_BESIDE_ZH_PITCH))  # fmt: skip
     return f"""
 body, p, li, td, th, div {{ font-family: {fam}; font-size: {s.body}pt; }}
 h1 {{ font-family: {fam}; font-size: {s.h1}pt; font-weight: bold; margin-top: 0px;
@@ -162,6 +178,9 @@ table.note {{ border-color: #333333; border-style: solid; margin-bottom: {_px(s.
 table.notice {{ border-color: #333333; border-style: solid; margin-bottom: {_px(s.body)}; }}
 p.notice {{ margin-bottom: {_px(s.body * 0.25)}; }}
 ol.sources li {{ font-size: {s.footer + 1.5}pt; }}
+{zh_line_css(s.body * 96 / 72)}
+{zh_line_css((s.footer + 1.5) * 96 / 72, ".body-zh ol.sources li")}
+{beside}
 th, td {{ padding: 4px; }}
 td.col-en, td.col-zh {{ padding: 8px; }}
 th {{ font-weight: bold; text-align: left; }}

@@ -131,7 +131,7 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     body.documentLayout().setPaintDevice(device)
     body.setDocumentMargin(0)
     body.setDefaultFont(_font(families, sizes.body))
-    body.setDefaultStyleSheet(pl.print_css(options.large_print, families))
+    body.setDefaultStyleSheet(pl.print_css(options.large_print, families, options.mode))
     body.setHtml(pl.note_html(options.note, options.mode) + _leaflet_html(leaflet, options))
     _no_repeated_header_rows(body.rootFrame())
     body.setPageSize(body_rect.size())
