@@ -38,7 +38,7 @@ SOURCES_HEADING: dict[Lang, str] = {"en": "Sources", "zh": "资料来源"}
 ZH_LINE_PITCH = 1.68
 # Chinese paragraphs, list items, table cells and the draft notice; headings keep their own.
 ZH_BODY_SELECTOR = '.body-zh p, .body-zh li, .body-zh td, .body-zh th, p.notice[lang="zh"]'
-EN_BODY_SELECTOR = '.body-en p, .body-en li, .body-en td, .body-en th, p.notice[lang="en"]'
+EN_BODY_SELECTOR = '.body-en p, .body-en li, p.notice[lang="en"]'
 
 
 def line_pitch_css(selector: str, size_px: float, pitch: float) -> str:
