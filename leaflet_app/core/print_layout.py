@@ -30,6 +30,8 @@ LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "C
 
 PAGE_LABEL: dict[Lang, str] = {"en": "Page {n} of {m}", "zh": "第 {n} 页，共 {m} 页"}
 NOTE_LABEL: dict[Lang, str] = {"en": "Note from your care team", "zh": "医护人员留言"}
+STACK_LABEL: dict[Lang, str] = {"en": "{n} patient leaflets", "zh": "{n} 份患者资料"}
+TITLE_MAX_CHARS = 200  # a combined PDF's title names its leaflets up to this length
 PDF_LANG: dict[Mode, str] = {"en": "en", "zh": "zh-CN", "both": "mul"}
 # English printed beside Chinese: at the font's own line height (about 1.17 em) the English
 # column looked cramped next to the Chinese one; at 1.45 the two read as equally dense. English
@@ -107,6 +109,21 @@ def country_of(locale_name: str) -> str:
 def default_paper(locale_name: str | None) -> Paper:
     """Letter in the Americas and the Philippines, A4 elsewhere or when unknown."""
     return "letter" if locale_name and country_of(locale_name) in LETTER_COUNTRIES else "a4"
+
+
+def pdf_name(leaflet_id: str, mode: Mode) -> str:
+    """The file a leaflet is exported to in a folder: its id and language, e.g. 'x-zh.pdf'."""
+    return f"{leaflet_id}-{mode}.pdf"
+
+
+def combined_title(leaflets: Sequence[Leaflet], mode: Mode) -> str:
+    """The title of one PDF holding several leaflets: how many, then their titles, cut short."""
+    if len(leaflets) == 1:
+        return title_of(leaflets[0], mode)
+    count = " / ".join(STACK_LABEL[lang].format(n=len(leaflets)) for lang in langs_of(mode))
+    titles = "; ".join(title_of(leaflet, mode) for leaflet in leaflets)
+    title = f"{count}: {titles}"
+    return title if len(title) <= TITLE_MAX_CHARS else title[: TITLE_MAX_CHARS - 1] + "…"
 
 
 def header_lines(disclaimer: Disclaimer, mode: Mode) -> list[str]:
