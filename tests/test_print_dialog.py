@@ -316,3 +316,25 @@ def test_settings_that_may_not_persist_stay_in_memory(settings_file: Path) -> No
     prefs.sync()
     assert (prefs.print_paper, prefs.print_large) == ("letter", True)
     assert not settings_file.exists() or "print" not in settings_file.read_text()
+
+
+def test_the_page_count_speaks_chinese_with_a_chinese_interface(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from leaflet_app.printing import export_pdf
+
+    window = make_window()
+    window.set_mode("zh")
+    window.open_leaflet("baricitinib")
+    seen: list[tuple[PrintOptions, str]] = []
+
+    def inspect(dialog: PrintOptionsDialog) -> bool:
+        assert dialog.all_sections.text() == "全选" and dialog.no_sections.text() == "全不选"
+        seen.append((dialog.options(), dialog.page_count.text()))
+        return False
+
+    open_dialog(qtbot, monkeypatch, window.actions_.print_, inspect)
+    options, label = seen[0]
+    assert options.mode == "zh"
+    pages = export_pdf(tmp_path / "zh.pdf", window.library, window.leaflet_view.leaflet, options)
+    assert label == f"共 {pages} 页"

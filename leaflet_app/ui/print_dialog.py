@@ -363,9 +363,8 @@ def ask_options(parent: QWidget | None, leaflet: Leaflet, mode: Mode, setup: Pri
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> Path | None:
     """The system save dialog; None if cancelled."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export PDF") if parent else "Export PDF", suggested, "PDF (*.pdf)"
-    )
+    title = QCoreApplication.translate("PrintDialog", "Export PDF")
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
     if not name:
         return None
     return Path(name if name.lower().endswith(".pdf") else name + ".pdf")
@@ -373,7 +372,7 @@ def ask_save_path(parent: QWidget | None, suggested: str) -> Path | None:
 
 def ask_folder(parent: QWidget | None) -> Path | None:
     """The system folder dialog for a stack of PDFs; None if cancelled."""
-    title = parent.tr("Choose a folder for the PDFs") if parent else "Choose a folder for the PDFs"
+    title = QCoreApplication.translate("PrintDialog", "Choose a folder for the PDFs")
     name = QFileDialog.getExistingDirectory(parent, title)
     return Path(name) if name else None
 
@@ -492,11 +491,12 @@ def failure_message(failed: Sequence[tuple[str, str]], total: int, *, printed: b
     from leaflet_app.printing.errors import excerpt
 
     translate = QCoreApplication.translate
+    count, more = len(failed), len(failed) - 5  # plain names: lupdate misses calls with calls in them
     if printed:
-        head = translate("PrintDialog", "%n of {0} leaflets could not be printed:", "", len(failed))
+        head = translate("PrintDialog", "%n of {0} leaflets could not be printed:", "", count)
     else:
-        head = translate("PrintDialog", "%n of {0} leaflets could not be exported:", "", len(failed))
+        head = translate("PrintDialog", "%n of {0} leaflets could not be exported:", "", count)
     shown = [f"{excerpt(leaflet_id, 40)}: {message}" for leaflet_id, message in failed[:5]]
-    if len(failed) > 5:
-        shown.append(translate("PrintDialog", "… and %n more", "", len(failed) - 5))
+    if more > 0:
+        shown.append(translate("PrintDialog", "… and %n more", "", more))
     return "\n".join([head.format(total), *shown])
