@@ -54,6 +54,10 @@ def test_ctrl_click_chooses_several_leaflets_without_opening_one(qtbot: QtBot, m
     assert window.stack_bar.hint.text() == "2 leaflets selected"
     buttons = {b.objectName(): b for b, _ in window.stack_bar.buttons}
     assert buttons["printSelected"].isEnabled() and buttons["printSelected"].text() == "Print selected…"
+    window.set_mode("zh")  # the list is rebuilt in Chinese; the choice stays
+    assert sorted(window.library_view.selected_leaflet_ids()) == ["baricitinib", "using-this-app"]
+    assert a.print_selected.isEnabled() and window.stack_bar.hint.text() == "已选 2 份资料"
+    window.set_mode("en")
     click_row(qtbot, window, "baricitinib", Qt.KeyboardModifier.NoModifier)  # a plain click opens
     assert window.leaflet_view.leaflet.id == "baricitinib"
     assert not a.print_selected.isEnabled()

@@ -65,6 +65,7 @@ class LibraryView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        chosen = set(self.selected_leaflet_ids())  # a stack being chosen survives a language switch
         self.list.clear()
         # ICU collation: English by letters, Chinese titles in pinyin order.
         lang: Lang = "zh" if self._mode == "zh" else "en"
@@ -85,6 +86,7 @@ class LibraryView(QWidget):
                 item.setSizeHint(TILE_SIZE - QSize(16, 16))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.list.addItem(item)
+            item.setSelected(leaflet.id in chosen)
         self.list.doItemsLayout()
 
     def set_tiles(self, tiles: bool) -> None:
