@@ -206,8 +206,12 @@ class PrintOptionsDialog(QDialog):
         side.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         side.addWidget(self.page_count)
         side.addStretch(1)
+        options = QVBoxLayout()
+        options.addLayout(form)
+        if stack:
+            options.addStretch(1)  # no section list to take the height beside the preview
         row = QHBoxLayout()
-        row.addLayout(form, 1)
+        row.addLayout(options, 1)
         row.addSpacing(12)
         row.addLayout(side)
         layout = QVBoxLayout(self)
