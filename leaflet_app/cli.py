@@ -43,7 +43,8 @@ def app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leaflet-app",
         description="Offline bilingual patient-leaflet viewer. "
-        "Also: 'leaflet-app check', 'leaflet-app export ID -o FILE.pdf' and 'leaflet-app hash-pin'.",
+        "Also: 'leaflet-app check', 'leaflet-app export ID -o FILE.pdf', 'leaflet-app preview DIR/ID', "
+        "'leaflet-app translated DIR/ID' and 'leaflet-app hash-pin'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _content_option(parser)
@@ -70,6 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from leaflet_app.export_cli import run_export
 
         return run_export(args_list[1:])
+    if args_list[:1] == ["preview"]:
+        from leaflet_app.preview_cli import run_preview
+
+        return run_preview(args_list[1:])
+    if args_list[:1] == ["translated"]:
+        from leaflet_app.translated_cli import run_translated
+
+        return run_translated(args_list[1:])
     if args_list[:1] == ["hash-pin"]:
         from leaflet_app.kiosk_pin_cli import run_hash_pin
 

@@ -19,6 +19,7 @@ from leaflet_app.core.model import LANGS, Lang, Leaflet, Section
 from leaflet_app.core.review import (
     DRAFT_EXPLANATION,
     DRAFT_LABEL,
+    TRANSLATION_PENDING,
     review_line,
     reviewed_by_line,
 )
@@ -87,8 +88,11 @@ class DocumentOptions:
     today: dt.date | None = None
 
 
-def _section_html(section: Section, lang: Lang, with_anchor: bool) -> str:
-    return _part_html(section.id, section.heading, section.html, lang, with_anchor)
+def _section_html(section: Section, lang: Lang, with_anchor: bool, pending: bool = False) -> str:
+    body = section.html
+    if pending:
+        body = f'<p class="notice pending"><b>{html.escape(TRANSLATION_PENDING)}</b></p>\n' + body
+    return _part_html(section.id, section.heading, body, lang, with_anchor)
 
 
 def _part_html(part_id: str, heading: str, body_html: str, lang: Lang, with_anchor: bool) -> str:
@@ -159,7 +163,8 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
             for index, lang in enumerate(LANGS):
                 section = leaflet.translation(lang).section(sid)
                 assert section is not None
-                row.append(_section_html(section, lang, with_anchor=index == 0))
+                pending = lang == "zh" and sid in leaflet.stale_sections
+                row.append(_section_html(section, lang, with_anchor=index == 0, pending=pending))
             cells.append(row)
         if with_sources:
             cells.append([_sources_html(leaflet, lang, with_anchor=i == 0) for i, lang in enumerate(LANGS)])
@@ -169,7 +174,8 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
         for sid in ids:
             section = leaflet.translation(mode).section(sid)
             assert section is not None
-            parts.append(_section_html(section, mode, with_anchor=True))
+            pending = mode == "zh" and sid in leaflet.stale_sections
+            parts.append(_section_html(section, mode, with_anchor=True, pending=pending))
         if with_sources:
             parts.append(_sources_html(leaflet, mode, with_anchor=True))
     return "\n".join(part for part in parts if part)

@@ -123,17 +123,17 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="77"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="78"/>
         <source>Reviewed {0}</source>
         <translation>审核日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="121"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="123"/>
         <source>Leaflets A–Z</source>
         <translation>资料目录（A–Z）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="122"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="124"/>
         <source>Leaflets</source>
         <translation>资料列表</translation>
     </message>
@@ -199,29 +199,47 @@ Works fully offline.</source>
     </message>
 </context>
 <context>
+    <name>PreviewController</name>
+    <message>
+        <location filename="../../leaflet_app/ui/preview.py" line="57"/>
+        <source>Problems found by check</source>
+        <translation>检查发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/preview.py" line="128"/>
+        <source>{0} error(s), {1} warning(s)</source>
+        <translation>{0} 个错误，{1} 个警告</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/preview.py" line="130"/>
+        <source>the leaflet cannot be shown until the errors are fixed</source>
+        <translation>改正错误后才能显示本资料</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="366"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="370"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="375"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="379"/>
         <source>Choose a folder for the PDFs</source>
         <translation>选择保存 PDF 的文件夹</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="496"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="500"/>
         <source>%n of {0} leaflets could not be printed:</source>
         <translation>{0} 份资料中有 %n 份无法打印：</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="498"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="502"/>
         <source>%n of {0} leaflets could not be exported:</source>
         <translation>{0} 份资料中有 %n 份无法导出：</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="501"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="505"/>
         <source>… and %n more</source>
         <translation>……另有 %n 份</translation>
     </message>
@@ -327,24 +345,24 @@ Works fully offline.</source>
         <translation>保存方式</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="302"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="306"/>
         <source>Counting pages…</source>
         <translation>正在计算页数…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="304"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="308"/>
         <source>%n pages in all</source>
         <translation>
             <numerusform>合计共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="306"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="310"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="308"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="312"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
