@@ -211,7 +211,7 @@ def test_a_leaflet_that_cannot_be_laid_out_is_left_out_of_the_combined_file(
 
     monkeypatch.setattr(batch, "lay_out", lay_out)
     out = tmp_path / "stack.pdf"
-    assert run_export(["--all", "--combined", str(out)]) == 1
+    assert run_export(["baricitinib", "using-this-app", "--combined", str(out)]) == 1
     err = capsys.readouterr().err
     assert err == "leaflet-app export: 'baricitinib' could not be laid out as a PDF (RecursionError).\n"
     assert "Howtousethisapp" in text_of(out) and "Baricitinib" not in text_of(out)
@@ -262,5 +262,6 @@ def test_progress_on_a_real_terminal(tmp_path: Path) -> None:
     os.close(secondary)
     shown = os.read(primary, 4096).decode()
     os.close(primary)
-    assert done.returncode == 0 and done.stdout.count("wrote ") == 2
-    assert "[0/2] baricitinib" in shown and "[1/2] using-this-app" in shown
+    ids = [leaflet.id for leaflet in load_library().leaflets]
+    assert done.returncode == 0 and done.stdout.count("wrote ") == len(ids)
+    assert f"[0/{len(ids)}] {ids[0]}" in shown and f"[1/{len(ids)}] {ids[1]}" in shown

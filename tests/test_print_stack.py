@@ -38,18 +38,23 @@ def click_row(qtbot: QtBot, window, leaflet_id: str, modifier: Qt.KeyboardModifi
     qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, modifier, center)
 
 
-def select_both(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+PAIR = {"baricitinib", "using-this-app"}
+
+
+def select_both(qtbot: QtBot, window) -> list[str]:  # type: ignore[no-untyped-def]
+    """Ctrl-click two leaflets; their ids in list order."""
     click_row(qtbot, window, "using-this-app", Qt.KeyboardModifier.ControlModifier)
     click_row(qtbot, window, "baricitinib", Qt.KeyboardModifier.ControlModifier)
+    return [leaflet_id for leaflet_id in window.library_view.leaflet_ids() if leaflet_id in PAIR]
 
 
 def test_ctrl_click_chooses_several_leaflets_without_opening_one(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     a = window.actions_
     assert not a.print_selected.isEnabled() and "Ctrl" in window.stack_bar.hint.text()
-    select_both(qtbot, window)
+    pair = select_both(qtbot, window)
     assert window.pages.currentWidget() is window.library_view  # nothing opened
-    assert window.library_view.selected_leaflet_ids() == window.library_view.leaflet_ids()
+    assert window.library_view.selected_leaflet_ids() == pair
     assert a.print_selected.isEnabled() and a.export_selected.isEnabled()
     assert window.stack_bar.hint.text() == "2 leaflets selected"
     buttons = {b.objectName(): b for b, _ in window.stack_bar.buttons}
@@ -69,7 +74,7 @@ def test_printing_a_stack_is_one_job_with_each_leaflet_on_its_own_pages(  # type
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     window = make_window()
-    select_both(qtbot, window)
+    order = select_both(qtbot, window)
     asked: list[list[str]] = []
 
     def ask(parent, leaflets, mode, setup, export=False):  # type: ignore[no-untyped-def]
@@ -88,7 +93,6 @@ def test_printing_a_stack_is_one_job_with_each_leaflet_on_its_own_pages(  # type
     monkeypatch.setattr(print_dialog, "ask_stack_options", ask)
     monkeypatch.setattr(QPrintPreviewDialog, "exec", print_once)
     window.stack_bar.buttons[0][0].click()  # Print selected…
-    order = window.library_view.leaflet_ids()
     assert asked == [order]  # one dialog for the stack, in list order
     texts = page_texts(job)
     firsts = [i for i, text in enumerate(texts) if norm("第 1 页，共") in text]
@@ -109,6 +113,10 @@ def export_stack(qtbot: QtBot, window, monkeypatch: pytest.MonkeyPatch, choice: 
     return errors
 
 
+def pair_in_list_order(window) -> list:  # type: ignore[no-untyped-def, type-arg]
+    return [window.library.get(i) for i in window.library_view.leaflet_ids() if i in PAIR]
+
+
 def test_export_selected_writes_a_pdf_per_leaflet_named_by_id_and_language(  # type: ignore[no-untyped-def]
     qtbot: QtBot, make_window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -117,7 +125,7 @@ def test_export_selected_writes_a_pdf_per_leaflet_named_by_id_and_language(  # t
     errors = export_stack(qtbot, window, monkeypatch, StackChoice(PrintOptions(mode="both")), folder)
     assert errors == []
     assert sorted(p.name for p in folder.iterdir()) == ["baricitinib-both.pdf", "using-this-app-both.pdf"]
-    for leaflet in window.library.leaflets:
+    for leaflet in pair_in_list_order(window):
         texts = page_texts(folder / pl.pdf_name(leaflet.id, "both"))
         assert norm(title_of(leaflet, "both")) in texts[0] and "Page1of" in texts[0]
 
@@ -131,7 +139,7 @@ def test_export_selected_as_one_combined_pdf(  # type: ignore[no-untyped-def]
     assert errors == [] and sorted(tmp_path.iterdir()) == [target]
     reader = PdfReader(target)
     texts = page_texts(target)
-    first, second = (window.library.get(i) for i in window.library_view.leaflet_ids())
+    first, second = pair_in_list_order(window)
     m, n = pl_pages(window.library, first.id), pl_pages(window.library, second.id)
     assert len(texts) == m + n
     # Each leaflet starts on a new page and numbers its own pages: 1 of M … M of M, 1 of N.
