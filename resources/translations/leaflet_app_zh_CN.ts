@@ -74,6 +74,19 @@
     </message>
 </context>
 <context>
+    <name>ContentNotice</name>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="88" />
+        <source> and {0} more</source>
+        <translation> 等另外 {0} 份</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="89" />
+        <source>Changed leaflets could not be loaded: {0}. Nothing changes on screen for them; run leaflet-app check to see why.</source>
+        <translation>以下资料的更新无法载入：{0}。屏幕上的内容保持不变；请运行 leaflet-app check 查看原因。</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSwitch</name>
     <message>
         <location filename="../../leaflet_app/ui/language_switch.py" line="54" />
@@ -94,6 +107,24 @@
         <location filename="../../leaflet_app/ui/language_switch.py" line="57" />
         <source>English and Chinese side by side</source>
         <translation>中英文并排显示</translation>
+    </message>
+</context>
+<context>
+    <name>LeafletUpdatedBar</name>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="58" />
+        <source>This leaflet was removed from the library. It stays open until you leave it.</source>
+        <translation>本资料已从资料库中移除。离开本页之前，它会一直显示。</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="61" />
+        <source>This leaflet was updated – reload to see the new version.</source>
+        <translation>本资料已更新 – 重新载入即可查看新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="62" />
+        <source>Reload</source>
+        <translation>重新载入</translation>
     </message>
 </context>
 <context>
