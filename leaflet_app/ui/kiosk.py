@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QLineEdit,
@@ -154,9 +155,11 @@ class KioskController(QObject):
 
     def _restrict_controls(self) -> None:
         w, a = self.window, self.window.actions_
-        for action in (a.quit, a.export_pdf, a.about):
+        for action in (a.quit, a.export_pdf, a.about, a.print_selected, a.export_selected):
             action.setEnabled(False)
             action.setVisible(False)
+        w.stack_bar.hide()  # no stacks of leaflets, printed or saved, from the waiting room
+        w.library_view.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         a.print_.setVisible(False)
         a.print_.setEnabled(False)
         allowed = set(self.config.allowed_modes)

@@ -6,7 +6,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCollator, QEvent, QLocale, QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leaflet_app.core.document import Mode, langs_of
 from leaflet_app.core.model import Lang, Leaflet, Library
@@ -18,9 +27,11 @@ TILE_SIZE = QSize(380, 170)
 
 
 class LibraryView(QWidget):
-    """A list of large rows; activating one emits ``leaflet_chosen(id)``."""
+    """A list of large rows; activating one emits ``leaflet_chosen(id)``. Ctrl- and
+    Shift-click select several (to print them together) without opening any."""
 
     leaflet_chosen = Signal(str)
+    selection_changed = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +53,10 @@ class LibraryView(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemActivated.connect(self._activated)
-        self.list.itemClicked.connect(self._activated)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.itemSelectionChanged.connect(self.selection_changed)
         layout.addWidget(self.list, 1)
         self._retranslate()
 
@@ -52,13 +65,16 @@ class LibraryView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        chosen = set(self.selected_leaflet_ids())  # a stack being chosen survives a language switch
         self.list.clear()
         lang, collator = self._collation()
         visible = [lf for lf in self._library.leaflets if self.shown(lf)]
         ordered = sorted(visible, key=lambda lf: collator.sortKey(lf.translation(lang).title))
         today = self.today()
         for leaflet in ordered:
-            self.list.addItem(self._item(leaflet, today))
+            item = self._item(leaflet, today)
+            self.list.addItem(item)
+            item.setSelected(leaflet.id in chosen)
         self.list.doItemsLayout()
 
     def _collation(self) -> tuple[Lang, QCollator]:
@@ -127,6 +143,16 @@ class LibraryView(QWidget):
 
     def leaflet_ids(self) -> list[str]:
         return [str(self.list.item(i).data(LEAFLET_ID_ROLE)) for i in range(self.list.count())]
+
+    def selected_leaflet_ids(self) -> list[str]:
+        """Ids of the selected leaflets, in list order."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedIndexes())
+        return [str(self.list.model().index(row, 0).data(LEAFLET_ID_ROLE)) for row in rows]
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        selecting = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if not QApplication.keyboardModifiers() & selecting:
+            self._activated(item)
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.leaflet_chosen.emit(str(item.data(LEAFLET_ID_ROLE)))
