@@ -38,15 +38,16 @@ def folder_stamp(folder: Path) -> Stamp | None:
     into place is a change, so the folder is not loaded while a copy is under way.
     """
     found: list[tuple[str, int, int]] = []
-    pending: list[tuple[str, int]] = [("", 0)]
+    # Strings, not Paths: a rescan stamps thousands of folders.
+    pending: list[tuple[str, str, int]] = [("", os.fspath(folder), 0)]
     while pending:
-        prefix, depth = pending.pop()
+        prefix, path, depth = pending.pop()
         try:
-            with os.scandir(folder / prefix if prefix else folder) as entries:
+            with os.scandir(path) as entries:
                 for entry in entries:
                     if len(found) + len(pending) >= MAX_STAMP_ENTRIES:
                         break
-                    name = f"{prefix}{entry.name}"
+                    name = prefix + entry.name
                     try:
                         info = entry.stat()
                     except OSError:  # vanished while listing, or a dangling link
@@ -54,7 +55,7 @@ def folder_stamp(folder: Path) -> Stamp | None:
                         continue
                     if stat.S_ISDIR(info.st_mode):
                         if depth + 1 < MAX_STAMP_DEPTH and not entry.is_symlink():
-                            pending.append((f"{name}/", depth + 1))
+                            pending.append((name + "/", entry.path, depth + 1))
                     else:
                         found.append((name, info.st_size, info.st_mtime_ns))
         except OSError:
@@ -80,10 +81,11 @@ def leaflet_folders(content_folder: Path) -> list[Path] | None:
                     continue
                 try:
                     if entry.is_dir():
-                        found.append(content_folder / name)
+                        found.append(name)
                 except OSError:
                     continue
-        return sorted(found)
+        # Sorted by name: comparing thousands of Path objects costs more than listing them.
+        return [content_folder / name for name in sorted(found)]
     except OSError:
         return None
 
@@ -126,7 +128,7 @@ class ContentTracker:
     @property
     def settling(self) -> list[Path]:
         """Folders whose change was seen but has not settled yet."""
-        return sorted(self._seen)
+        return sorted(self._seen, key=str)
 
     def scan(self, only: Iterable[Path] | None = None) -> ScanResult:
         """Stamp every folder (``only``: just those paths, plus any still settling)."""
@@ -145,7 +147,7 @@ class ContentTracker:
         for content_folder in relist:
             targets.update(self._listing(content_folder))
         ready: dict[Path, Stamp | None] = {}
-        for folder in sorted(targets):
+        for folder in targets:
             stamp = folder_stamp(folder)
             if stamp is None and folder.parent not in relist:
                 self._listing(folder.parent)  # is the leaflet gone, or the whole share?
@@ -185,10 +187,14 @@ class ContentTracker:
 
     def watched_paths(self) -> list[Path]:
         """What to watch for events, most useful first: content folders, leaflet folders, files."""
-        folders = sorted(self.known)
+        folders = sorted(self.known, key=str)
         names = {f"{lang}.md" for lang in LANGS}
         files = [folder / entry[0] for folder in folders for entry in self.known[folder] if entry[0] in names]
         return [*self.folders, *folders, *files]
+
+    def _known_in(self, content_folder: Path) -> list[Path]:
+        inside = os.fspath(content_folder).rstrip(os.sep) + os.sep
+        return [folder for folder in self.known if os.fspath(folder).startswith(inside)]
 
     def _place(self, path: Path) -> tuple[Path | None, Path | None]:
         """(content folder, leaflet folder) an event path belongs to."""
@@ -208,7 +214,7 @@ class ContentTracker:
     def _listing(self, content_folder: Path) -> list[Path]:
         """The folder's leaflet folders now, and those it had; a folder that is gone or went
         empty (an unmounted share) keeps its leaflets until it lists some again."""
-        had = [folder for folder in self.known if folder.parent == content_folder]
+        had = self._known_in(content_folder)
         found = leaflet_folders(content_folder)
         if not found and had:
             if content_folder not in self._unusable:
@@ -219,4 +225,4 @@ class ContentTracker:
         if content_folder in self._unusable:
             self._unusable.discard(content_folder)
             log.warning("content folder %s can be read again", content_folder)
-        return sorted({*had, *(found or ())})
+        return [*had, *(found or ())]
