@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from leaflet_app.cli_args import Parser, pdf_file
 from leaflet_app.core.print_layout import NOTE_MAX_CHARS, PrintOptions, default_paper
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ PROG = "leaflet-app export"
 
 def export_parser() -> argparse.ArgumentParser:
     """Options of the export command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=PROG, description="Write leaflets as printable PDFs: one file, a PDF per leaflet in a "
         "folder, or one combined PDF.",
     )  # fmt: skip
@@ -36,7 +37,7 @@ def export_parser() -> argparse.ArgumentParser:
     out.add_argument("-o", "--output", metavar="FILE.pdf|FOLDER/",
                      help="a PDF file for one leaflet, or a folder for a PDF per leaflet "
                           "(named ID-LANG.pdf)")  # fmt: skip
-    out.add_argument("--combined", metavar="FILE.pdf", type=Path,
+    out.add_argument("--combined", metavar="FILE.pdf", type=pdf_file,
                      help="one PDF holding every leaflet, each from a new page")  # fmt: skip
     parser.add_argument("--lang", choices=("en", "zh", "both"), default="en",
                         help="English, Chinese, or both side by side (default: en)")  # fmt: skip
@@ -137,7 +138,13 @@ def _output_folder(args: argparse.Namespace, given: str, count: int) -> bool | N
     if given.endswith(("/", os.sep)):
         return True
     if count == 1 and not args.all:
-        return False  # one leaflet, one file, as always; an existing folder is refused there
+        # One leaflet, one file, as always. A folder passes here, so the export can say that
+        # it is a folder, which is clearer.
+        try:
+            pdf_file(given)
+        except argparse.ArgumentTypeError as exc:
+            export_parser().error(f"argument -o/--output: {exc}")  # one line and a hint, exit 2
+        return False
     if given.lower().endswith(".pdf") and not Path(given).is_dir():
         _fail(f"-o {given[-60:]} names one file; for several leaflets give a folder ending in / "
               "or use --combined FILE.pdf")  # fmt: skip

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +28,6 @@ def run_preview(argv: Sequence[str]) -> int:
         print(f"leaflet-app preview: {args.folder} is not a leaflet folder (no en.md or zh.md in it)",
               file=sys.stderr)  # fmt: skip
         return 2
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
     from PySide6.QtCore import QSettings, Qt
 
     from leaflet_app.core.loader import content_folders, load_library

@@ -2,14 +2,74 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import subprocess
+import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Tests never write into the real home: settings, caches, logs and the kiosk's state go to a
+# throwaway folder (QStandardPaths and the app's own paths follow these variables).
+_SANDBOX = Path(tempfile.mkdtemp(prefix="leaflet-app-tests-"))
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
+for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "LOCALAPPDATA",
+              "APPDATA"):  # fmt: skip
+    os.environ[_name] = str(_SANDBOX / _name.lower())
+os.environ["HOME"] = str(_SANDBOX / "home")
+(_SANDBOX / "home").mkdir()
+
+
+@pytest.fixture(autouse=True)
+def _no_app_logging_left_behind() -> Iterator[None]:
+    """A test that runs ``main()`` installs the app's log handlers; the next test starts without."""
+    yield
+    from leaflet_app.app_log import stop_logging
+
+    stop_logging()
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A private Xvfb server; its display name, e.g. ':3'."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed (Debian: apt-get install xvfb; .ci/run installs it)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()  # Xvfb writes the display number once it is ready
+        assert number.isdigit(), "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--standalone", metavar="DIR", default=None,
+                     help="run the 'standalone' smoke tests on the app built in DIR "
+                     "(packaging/build_linux.sh does this)")  # fmt: skip
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--standalone"):
+        return
+    skip = pytest.mark.skip(reason="needs a standalone build: run packaging/build_linux.sh")
+    for item in items:
+        if "standalone" in item.keywords:
+            item.add_marker(skip)
 
 FRONT = """\
 ---

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from leaflet_app.core.font_coverage import bundled_code_points, font_problems
 from leaflet_app.core.link_check import dead_links
 from leaflet_app.core.loader import load_leaflet, load_library
 from leaflet_app.core.model import Leaflet, Library, Problem, Severity
@@ -21,6 +22,11 @@ def check_content(folders: Iterable[Path] | None = None, *, today: dt.date | Non
     for leaflet in library.leaflets:
         problems.extend(leaflet_checks(leaflet, today))
     problems.extend(dead_links(library))
+    covered = bundled_code_points()
+    if covered is not None:
+        for leaflet in library.leaflets:
+            for translation in leaflet.translations.values():
+                problems.extend(font_problems(translation.path, covered))
     return sorted(problems, key=lambda p: (str(p.path), p.line))
 
 

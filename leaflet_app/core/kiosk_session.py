@@ -6,7 +6,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from leaflet_app.core.document import Mode
@@ -29,7 +29,7 @@ class SessionDefaults:
         return cls(mode=config.default_mode)
 
 
-class ResetStep(str, Enum):
+class ResetStep(StrEnum):
     """One thing a reset must undo; the window handles every step, in this order."""
 
     CLOSE_DIALOGS = "close-dialogs"  # first: a modal dialog would block the rest

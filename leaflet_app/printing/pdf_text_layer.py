@@ -63,7 +63,7 @@ def finish_pdf(data: bytes, lang: str, outline: Sequence[tuple[str, int]] = ()) 
     if not data:
         raise ExportError("the PDF came out empty")
     writer = PdfWriter(io.BytesIO(data), incremental=True)
-    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     seen: set[int] = set()
     for page in writer.pages:
         resources: Any = page["/Resources"]

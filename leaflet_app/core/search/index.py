@@ -143,7 +143,8 @@ class SearchIndex:
             if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_ERROR:
                 raise  # not the query's fault (a damaged file): _guarded rebuilds the index
             # A query the parser let through but FTS5 refused.
-            log.warning("search query failed: %s (%s)", exc, args[:1])
+            # Neither the query nor SQLite's message (which quotes it): search text is patient data.
+            log.warning("a search query was refused by SQLite's full-text search")
             return []
 
     def _run(self, query: Query, limit: int) -> list[Hit]:
