@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from leaflet_app.cli_args import Parser, pdf_file
+from leaflet_app.cli_args import Parser, pdf_file, pdf_file_or_folder
 from leaflet_app.core.print_layout import NOTE_MAX_CHARS, PrintOptions, default_paper
 
 if TYPE_CHECKING:
@@ -138,13 +138,7 @@ def _output_folder(args: argparse.Namespace, given: str, count: int) -> bool | N
     if given.endswith(("/", os.sep)):
         return True
     if count == 1 and not args.all:
-        # One leaflet, one file, as always. A folder passes here, so the export can say that
-        # it is a folder, which is clearer.
-        try:
-            pdf_file(given)
-        except argparse.ArgumentTypeError as exc:
-            export_parser().error(f"argument -o/--output: {exc}")  # one line and a hint, exit 2
-        return False
+        return False  # one leaflet, one file, as always; an existing folder is refused there
     if given.lower().endswith(".pdf") and not Path(given).is_dir():
         _fail(f"-o {given[-60:]} names one file; for several leaflets give a folder ending in / "
               "or use --combined FILE.pdf")  # fmt: skip
@@ -170,6 +164,11 @@ def run_export(argv: Sequence[str]) -> int:
     options = _options(args, leaflets)
     if options is None:
         return 2
+    if args.output is not None and len(leaflets) == 1:
+        try:  # one leaflet goes to a PDF file unless a folder is named
+            pdf_file_or_folder(args.output)
+        except argparse.ArgumentTypeError as exc:
+            export_parser().error(f"argument -o/--output: {exc}")
     folder = _output_folder(args, args.output, len(leaflets)) if args.output is not None else False
     if folder is None:
         return 2

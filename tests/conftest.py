@@ -24,6 +24,7 @@ for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_H
     os.environ[_name] = str(_SANDBOX / _name.lower())
 os.environ["HOME"] = str(_SANDBOX / "home")
 (_SANDBOX / "home").mkdir()
+os.environ["LEAFLET_APP_SANDBOX"] = str(_SANDBOX)  # benchmarks imported by tests keep this one
 
 
 @pytest.fixture(autouse=True)

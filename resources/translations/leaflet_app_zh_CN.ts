@@ -85,6 +85,19 @@
     </message>
 </context>
 <context>
+    <name>ContentNotice</name>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="88"/>
+        <source> and {0} more</source>
+        <translation> 等另外 {0} 份</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="89"/>
+        <source>Changed leaflets could not be loaded: {0}. Nothing changes on screen for them; run leaflet-app check to see why.</source>
+        <translation>以下资料的更新无法载入：{0}。屏幕上的内容保持不变；请运行 leaflet-app check 查看原因。</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSwitch</name>
     <message>
         <location filename="../../leaflet_app/ui/language_switch.py" line="54"/>
@@ -108,6 +121,24 @@
     </message>
 </context>
 <context>
+    <name>LeafletUpdatedBar</name>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="58"/>
+        <source>This leaflet was removed from the library. It stays open until you leave it.</source>
+        <translation>本资料已从资料库中移除。离开本页之前，它会一直显示。</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="61"/>
+        <source>This leaflet was updated – reload to see the new version.</source>
+        <translation>本资料已更新 – 重新载入即可查看新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/live_content.py" line="62"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+</context>
+<context>
     <name>LeafletView</name>
     <message>
         <location filename="../../leaflet_app/ui/leaflet_view.py" line="255"/>
@@ -123,17 +154,17 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="78"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="88"/>
         <source>Reviewed {0}</source>
         <translation>审核日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="123"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="161"/>
         <source>Leaflets A–Z</source>
         <translation>资料目录（A–Z）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="124"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="162"/>
         <source>Leaflets</source>
         <translation>资料列表</translation>
     </message>

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
-from leaflet_app.core.model import Lang, Library
+from leaflet_app.core.model import Lang, Leaflet, Library
 from leaflet_app.core.search import build as builder
-from leaflet_app.core.search import cache
+from leaflet_app.core.search import cache, update
 from leaflet_app.core.search.cache import default_cache_dir
 from leaflet_app.core.search.query import WORD_COLUMNS, Query, parse, quote
 from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
@@ -59,6 +59,15 @@ class SearchIndex:
 
     def close(self) -> None:
         self._db.close()
+
+    def apply_changes(self, changed: list[Leaflet], removed: list[str]) -> None:
+        """Index the new versions of ``changed`` leaflets and forget ``removed`` ids; the rest stay."""
+        if self.path is not None:
+            # The cache file is read-only and may be shared: go on in memory. The next start
+            # sees new file dates and builds a fresh file.
+            self._db, self.path, self._source = update.to_memory(self._db), None, None
+        update.apply(self._db, changed, removed)
+        self._vocabulary = None
 
     def search(self, text: str, limit: int = 50) -> SearchResults:
         """Exact hits for ``text``, and near misses apart if a word looks misspelled."""
