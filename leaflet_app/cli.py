@@ -13,7 +13,7 @@ from leaflet_app.cli_args import Parser, png_file, shown, window_size
 
 COMMANDS = {
     "check": "validate every leaflet and print path:line: problems",
-    "export": "write a leaflet as a printable PDF (leaflet-app export ID -o FILE.pdf)",
+    "export": "write leaflets as PDFs (leaflet-app export ID -o FILE.pdf, or ID ... -o FOLDER/)",
     "preview": "show one leaflet and re-render it as you edit it (leaflet-app preview DIR/ID)",
     "translated": "record that zh.md now translates the current en.md (leaflet-app translated DIR/ID)",
     "hash-pin": "make the salted hash of a staff PIN for the kiosk configuration",

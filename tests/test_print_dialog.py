@@ -336,6 +336,7 @@ def test_the_page_count_speaks_chinese_with_a_chinese_interface(  # type: ignore
 
     def inspect(dialog: PrintOptionsDialog) -> bool:
         assert dialog.all_sections.text() == "全选" and dialog.no_sections.text() == "全不选"
+        assert dialog.preview.accessibleName() == "第 1 页打印效果"
         seen.append((dialog.options(), dialog.page_count.text()))
         return False
 

@@ -132,6 +132,7 @@ class PrintOptionsDialog(QDialog):
         self._output.addButton(self.each_file)
         self._output.addButton(self.combined_file)
         self.preview = PagePreview()
+        self.preview.setAccessibleName(self.tr("Page 1 as it will print"))
         self.page_count = QLabel()
         self.page_count.setObjectName("printPageCount")
         self.page_count.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -304,6 +305,8 @@ class PrintOptionsDialog(QDialog):
     def _show_count(self, pages: int | None) -> None:
         if pages is None:
             self.page_count.setText(self.tr("Counting pages…"))
+        elif pages == 0:
+            self.page_count.clear()  # the leaflet could not be laid out; export says why
         elif len(self._leaflets) > 1:
             self.page_count.setText(self.tr("%n pages in all", "", pages))
         elif pages == 1:

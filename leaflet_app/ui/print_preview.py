@@ -16,7 +16,7 @@ from leaflet_app.core.print_layout import PrintOptions
 
 PREVIEW_WIDTH = 300  # logical pixels: a whole A4 page, as a thumbnail beside the options
 A4_RATIO = 297 / 210
-CACHE_SIZE = 24  # previews kept, so flipping an option back shows at once
+CACHE_SIZE = 12  # previews kept (0.5–2 MB each), so flipping an option back shows at once
 Key = tuple[object, ...]
 
 

@@ -250,27 +250,27 @@ Works fully offline.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="370"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="373"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="379"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="382"/>
         <source>Choose a folder for the PDFs</source>
         <translation>选择保存 PDF 的文件夹</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="500"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="503"/>
         <source>%n of {0} leaflets could not be printed:</source>
         <translation>{0} 份资料中有 %n 份无法打印：</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="502"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="505"/>
         <source>%n of {0} leaflets could not be exported:</source>
         <translation>{0} 份资料中有 %n 份无法导出：</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="505"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="508"/>
         <source>… and %n more</source>
         <translation>……另有 %n 份</translation>
     </message>
@@ -333,67 +333,72 @@ Works fully offline.</source>
         <translation>合并为一个 PDF</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="145"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="135"/>
+        <source>Page 1 as it will print</source>
+        <translation>第 1 页打印效果</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="146"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="145"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="146"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="181"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="182"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="182"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="183"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="185"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="186"/>
         <source>%n leaflets, every section of each</source>
         <translation>
             <numerusform>%n 份资料，每份打印全部章节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="188"/>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="198"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="189"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="199"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="199"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="200"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="204"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="205"/>
         <source>Save as</source>
         <translation>保存方式</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="306"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="307"/>
         <source>Counting pages…</source>
         <translation>正在计算页数…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="308"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="311"/>
         <source>%n pages in all</source>
         <translation>
             <numerusform>合计共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="310"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="313"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="312"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="315"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
