@@ -11,9 +11,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-_SANDBOX = Path(tempfile.mkdtemp(prefix="leaflet-app-bench-"))
-atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
-for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "LOCALAPPDATA",
-              "APPDATA", "HOME"):  # fmt: skip
-    os.environ[_name] = str(_SANDBOX / _name.lower())
-    Path(os.environ[_name]).mkdir()
+if not os.environ.get("LEAFLET_APP_SANDBOX"):  # the tests, which import some of this, made one
+    _SANDBOX = Path(tempfile.mkdtemp(prefix="leaflet-app-bench-"))
+    atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
+    os.environ["LEAFLET_APP_SANDBOX"] = str(_SANDBOX)
+    for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "LOCALAPPDATA",
+                  "APPDATA", "HOME"):  # fmt: skip
+        os.environ[_name] = str(_SANDBOX / _name.lower())
+        Path(os.environ[_name]).mkdir()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SUITES = ["content", "search", "startup", "export", "kiosk_soak"]
+SUITES = ["content", "search", "startup", "export", "print", "kiosk_soak", "reload"]
 
 
 def main(argv: list[str]) -> int:

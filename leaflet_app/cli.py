@@ -14,6 +14,8 @@ from leaflet_app.cli_args import Parser, png_file, shown, window_size
 COMMANDS = {
     "check": "validate every leaflet and print path:line: problems",
     "export": "write a leaflet as a printable PDF (leaflet-app export ID -o FILE.pdf)",
+    "preview": "show one leaflet and re-render it as you edit it (leaflet-app preview DIR/ID)",
+    "translated": "record that zh.md now translates the current en.md (leaflet-app translated DIR/ID)",
     "hash-pin": "make the salted hash of a staff PIN for the kiosk configuration",
 }
 
@@ -97,6 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         setup_logging()
         return run_export(args_list[1:])
+    if command == "preview":
+        from leaflet_app.preview_cli import run_preview
+
+        setup_logging()
+        return run_preview(args_list[1:])
+    if command == "translated":
+        from leaflet_app.translated_cli import run_translated
+
+        return run_translated(args_list[1:])
     if command == "hash-pin":
         from leaflet_app.kiosk_pin_cli import run_hash_pin
 

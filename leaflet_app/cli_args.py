@@ -58,3 +58,11 @@ def _file_with_suffix(suffix: str) -> Callable[[str], Path]:
 
 png_file = _file_with_suffix(".png")
 pdf_file = _file_with_suffix(".pdf")
+
+
+def pdf_file_or_folder(text: str) -> str:
+    """A PDF file name, or a folder (existing, or written with a trailing slash), kept as typed."""
+    if text.endswith(("/", "\\")) or _is_folder(Path(text)):
+        return text
+    pdf_file(text)  # raises with the message every command uses
+    return text

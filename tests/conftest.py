@@ -24,6 +24,7 @@ for _name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_H
     os.environ[_name] = str(_SANDBOX / _name.lower())
 os.environ["HOME"] = str(_SANDBOX / "home")
 (_SANDBOX / "home").mkdir()
+os.environ["LEAFLET_APP_SANDBOX"] = str(_SANDBOX)  # benchmarks imported by tests keep this one
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +89,7 @@ sources:
     date: "2025-06"
 keywords:
   - {keyword}
----
+{record}---
 """
 
 EN_BODY = """
@@ -111,6 +112,29 @@ ZH_BODY = """
 更多中文内容，剂量 10 mg。
 """
 
+
+
+def _zh_record() -> str:
+    """The translation record a translator's ``leaflet-app translated`` writes for EN_BODY."""
+    from leaflet_app.core.sections import split_sections
+    from leaflet_app.core.translation_record import render_field, section_hash
+
+    english = split_sections(EN_BODY, 1).sections
+    return render_field({s.id: section_hash(s.heading, s.body) for s in english})
+
+
+def front(lang: str, leaflet_id: str, title: str, keyword: str) -> str:
+    """The front matter of a generated leaflet file (zh.md up to date with EN_BODY)."""
+    record = _zh_record() if lang == "zh" else ""
+    return FRONT.format(id=leaflet_id, lang=lang, title=title, keyword=keyword, record=record)
+
+
+# The bundled library, A–Z by id: a leaflet added or lost is a deliberate change.
+BUNDLED_IDS = [
+    "alopecia-areata", "baricitinib", "hydroxychloroquine", "jak-inhibitors", "leflunomide",
+    "methotrexate", "prednisolone", "rheumatoid-arthritis", "sulfasalazine", "using-this-app",
+]  # fmt: skip
+
 MakeLeaflet = Callable[..., Path]
 
 
@@ -128,8 +152,8 @@ def make_leaflet(tmp_path: Path) -> MakeLeaflet:
         folder = (root or tmp_path / "content") / leaflet_id
         folder.mkdir(parents=True, exist_ok=True)
         defaults = {
-            "en": FRONT.format(id=leaflet_id, lang="en", title="Test leaflet", keyword="testword") + EN_BODY,
-            "zh": FRONT.format(id=leaflet_id, lang="zh", title="测试传单", keyword="测试") + ZH_BODY,
+            "en": front("en", leaflet_id, "Test leaflet", "testword") + EN_BODY,
+            "zh": front("zh", leaflet_id, "测试传单", "测试") + ZH_BODY,
         }
         for lang, given in (("en", en), ("zh", zh)):
             if given is None:
@@ -152,7 +176,7 @@ def default_text() -> Callable[[str, str], str]:
     def text(lang: str, leaflet_id: str = "test-leaflet") -> str:
         title = "Test leaflet" if lang == "en" else "测试传单"
         keyword = "testword" if lang == "en" else "测试"
-        return FRONT.format(id=leaflet_id, lang=lang, title=title, keyword=keyword) + (
+        return front(lang, leaflet_id, title, keyword) + (
             EN_BODY if lang == "en" else ZH_BODY
         )
 

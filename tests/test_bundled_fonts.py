@@ -82,11 +82,11 @@ def test_check_warns_about_characters_the_bundled_faces_lack(
 ) -> None:  # type: ignore[no-untyped-def]
     import shutil
 
-    from tests.conftest import FRONT, ZH_BODY
+    from tests.conftest import ZH_BODY, front
 
     content = tmp_path / "content"
     shutil.copytree(content_dir() / "_disclaimer", content / "_disclaimer")
-    zh = FRONT.format(id="rare", lang="zh", title="测试", keyword="测试") + ZH_BODY.replace(
+    zh = front("zh", "rare", "测试", "测试") + ZH_BODY.replace(
         "更多中文内容", "更多中文内容𠀀，苯二氮䓬类🙂"
     )
     make_leaflet("rare", root=content, zh=zh)
@@ -107,10 +107,10 @@ def test_check_warns_about_characters_the_bundled_faces_lack(
 def test_a_flood_of_rare_characters_is_a_few_warnings(
     make_leaflet, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import FRONT, ZH_BODY
+    from tests.conftest import ZH_BODY, front
 
     flood = "".join(chr(0x20000 + i) for i in range(500))
-    zh = FRONT.format(id="flood", lang="zh", title="测试", keyword="测试") + ZH_BODY + flood + "\n"
+    zh = front("zh", "flood", "测试", "测试") + ZH_BODY + flood + "\n"
     make_leaflet("flood", root=tmp_path / "content", zh=zh)
     main(["check", "--no-bundled", "--content", str(tmp_path / "content")])
     warned = [line for line in capsys.readouterr().out.splitlines() if "bundled Chinese font" in line]

@@ -26,7 +26,7 @@ def _fails(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
 def test_a_misspelt_command_names_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert _fails(["chek"], capsys) == [
         "leaflet-app: unknown command 'chek' (did you mean 'check'?); the commands are check, "
-        "export, hash-pin",
+        "export, preview, translated, hash-pin",
         "Run 'leaflet-app --help' to see the options.",
     ]
 

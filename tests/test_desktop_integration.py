@@ -123,8 +123,9 @@ def test_tests_run_in_a_throwaway_home() -> None:
 @pytest.mark.slow
 def test_benchmarks_run_in_a_throwaway_home(tmp_path: Path) -> None:
     probe = "import benchmarks, os; print(os.environ['XDG_CACHE_HOME']); print(os.environ['HOME'])"
+    env = {k: v for k, v in os.environ.items() if k != "LEAFLET_APP_SANDBOX"} | {"HOME": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
-                            cwd=ROOT, env={**os.environ, "HOME": str(tmp_path)})  # fmt: skip
+                            cwd=ROOT, env=env)  # fmt: skip
     cache, home = result.stdout.splitlines()
     assert "leaflet-app-bench-" in cache and "leaflet-app-bench-" in home
     assert not Path(cache).exists()  # removed when the run ends

@@ -12,6 +12,7 @@ from leaflet_app.core.bundled import content_dir, resource_path, resources_dir
 from leaflet_app.core.frontmatter import FrontMatterError, split_front_matter
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import LANGS, Leaflet, Library, Severity
+from tests.conftest import BUNDLED_IDS
 
 MakeLeaflet = Callable[..., Path]
 DefaultText = Callable[..., str]
@@ -41,7 +42,7 @@ def edit(text: str, old: str, new: str) -> str:
 
 
 def test_bundled_content_loads_without_problems(bundled: Library) -> None:
-    assert [lf.id for lf in bundled.leaflets] == ["baricitinib", "using-this-app"]
+    assert [lf.id for lf in bundled.leaflets] == BUNDLED_IDS
     assert bundled.problems == []
 
 
@@ -57,35 +58,30 @@ def test_baricitinib_sections_and_front_matter(bundled: Library) -> None:
     assert leaflet is not None
     assert leaflet.folder == content_dir() / "baricitinib"
     assert leaflet.section_ids == (
-        "stopping",
-        "how-it-works",
-        "relapse",
-        "side-effects",
-        "alopecia-areata",
-        "summary",
-        "availability",
-    )
+        "stopping", "how-it-works", "relapse", "alopecia-areata", "before-you-start", "how-to-take",
+        "infections", "side-effects", "when-doctor-stops", "pregnancy", "vaccines", "storage", "summary",
+    )  # fmt: skip
     en, zh = leaflet.translation("en"), leaflet.translation("zh")
     assert en.title.startswith("Baricitinib")
     assert zh.title.startswith("巴瑞替尼")
     assert en.path == content_dir() / "baricitinib" / "en.md"
-    assert leaflet.version == "1.0"
-    assert leaflet.reviewed == dt.date(2026, 11, 26)
-    assert leaflet.next_review == dt.date(2027, 11, 26)
+    assert leaflet.version == "2.0"
+    assert leaflet.reviewed == dt.date(2026, 11, 27)
+    assert leaflet.next_review == dt.date(2027, 11, 27)
     assert len(en.sources) == len(zh.sources) >= 3
     assert all(s.title and s.publisher and s.date and (s.url or s.doi) for s in en.sources)
     assert (leaflet.status, leaflet.category) == ("approved", "medicine")
     assert leaflet.reviewed_by and zh.reviewed_by
     stopping = zh.section("stopping")
     assert stopping is not None
-    assert (stopping.heading, stopping.line) == ("巴瑞替尼能停药吗？", 70)
+    assert (stopping.heading, stopping.line) == ("想停药或减量？", 96)
     assert zh.section("no-such-section") is None
 
 
 def test_bundled_keywords_cover_brand_names_and_both_languages(bundled: Library) -> None:
     leaflet = bundled.get("baricitinib")
     assert leaflet is not None
-    for word in ("baricitinib", "Olumiant", "巴瑞替尼", "艾乐明", "停药", "relapse"):
+    for word in ("baricitinib", "Olumiant", "巴瑞替尼", "停药", "relapse"):
         assert word in leaflet.keywords
     assert len(leaflet.keywords) == len(set(leaflet.keywords)), "merged without repeats"
     assert leaflet.keywords[: len(leaflet.translation("en").keywords)] == leaflet.translation("en").keywords

@@ -49,7 +49,7 @@ def test_header_and_footer_text() -> None:
     assert pl.header_lines(library.disclaimer, "zh") == [library.disclaimer.text["zh"]]
     assert len(pl.header_lines(library.disclaimer, "both")) == 2
     lines = pl.footer_left_lines(leaflet, "both")
-    assert lines[0].count(" / ") == 1 and "version 1.0" in lines[1] and "版本 1.0" in lines[2]
+    assert lines[0].count(" / ") == 1 and "version 2.0" in lines[1] and "版本 2.0" in lines[2]
 
 
 def test_note_is_escaped_and_boxed() -> None:

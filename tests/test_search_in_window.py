@@ -63,7 +63,7 @@ def test_pinyin_finds_chinese_and_choosing_opens_the_section_highlighted(qtbot, 
 
 def test_escape_clears_search_results_and_highlights(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    _type(qtbot, window, "relapse")
+    _type(qtbot, window, "flare")
     hit = window.search.panel.results.hits[0]
     window.search.open_result(hit.leaflet_id, hit.section_id, hit.lang, list(hit.terms))
     assert window.leaflet_view.browser.extraSelections()
@@ -132,7 +132,7 @@ def test_search_works_once_and_quietly_when_the_cache_cannot_be_written(  # type
     monkeypatch.setattr(builder, "fill", lambda *a: builds.append(1) or real(*a))
     with caplog.at_level(logging.WARNING):
         window = make_window()
-        _type(qtbot, window, "relapse risk")
+        _type(qtbot, window, "flare")
     assert builds == [1]
     said = [r for r in caplog.records if r.name.startswith("leaflet_app")
             and r.levelno >= logging.WARNING and "disclaimer" not in r.getMessage()]  # fmt: skip

@@ -28,7 +28,7 @@ def test_library_lists_every_leaflet_by_title_with_review_date(make_window) -> N
     window = make_window()
     items = window.findChild(QListWidget, "leafletList")
     texts = [items.item(i).text() for i in range(items.count())]
-    assert any(t.startswith("Baricitinib: can I stop") and "Reviewed 2026-11-26" in t for t in texts)
+    assert any(t.startswith("Baricitinib (Olumiant): deciding") and "Reviewed 2026-11-27" in t for t in texts)
     assert any(t.startswith("How to use this app") for t in texts)
 
 
@@ -36,9 +36,10 @@ def test_clicking_a_leaflet_opens_it_with_review_information(qtbot, make_window)
     window = make_window()
     _open_baricitinib(qtbot, window)
     review = window.leaflet_view.review.text()
-    assert "Reviewed 2026-11-26" in review and "next review 2027-11-26" in review
+    assert "Reviewed 2026-11-27" in review and "next review 2027-11-27" in review
+    assert "Checked by: Claim-by-claim editorial check" in review
     text = window.findChild(QTextBrowser, "leafletText").toPlainText()
-    assert "Can I stop taking baricitinib?" in text and "4 mg to 2 mg" in text
+    assert "Thinking about stopping or taking less?" in text and "4 mg to 2 mg" in text
 
 
 def test_section_list_jumps_to_a_section(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
@@ -52,12 +53,12 @@ def test_section_list_jumps_to_a_section(qtbot, make_window) -> None:  # type: i
     assert window.leaflet_view.browser.verticalScrollBar().value() > 0
 
 
-@pytest.mark.parametrize("section", ["relapse", "availability"])
+@pytest.mark.parametrize("section", ["relapse", "summary"])
 def test_switching_language_keeps_the_section(qtbot, make_window, section: str) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_leaflet("baricitinib", section)
     switch = window.findChild(QWidget, "languageSwitch")
-    for mode, heading_word in (("zh", "停药后"), ("both", "Will my illness"), ("en", "Will my illness")):
+    for mode, heading_word in (("zh", "减量后"), ("both", "dose is lowered"), ("en", "dose is lowered")):
         qtbot.mouseClick(switch.findChild(QPushButton, f"language_{mode}"), Qt.MouseButton.LeftButton)
         assert window.prefs.mode == mode
         assert window.leaflet_view.current_section() == section

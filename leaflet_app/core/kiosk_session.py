@@ -38,6 +38,7 @@ class ResetStep(StrEnum):
     RESTORE_READING = "restore-reading"  # language, text size and theme from SessionDefaults
     SCROLL_TO_TOP = "scroll-to-top"
     FORGET_TYPING = "forget-typing"  # undo history of text fields, and the clipboard
+    UPDATE_CONTENT = "update-content"  # leaflets changed on disk go live between patients
     GO_HOME = "go-home"  # last, so the patient sees the clean home screen
 
 
@@ -91,6 +92,10 @@ class IdlePolicy:
             self._resting = True
             self._last = now
         return state
+
+    def idle_seconds(self, now: float | None = None) -> float:
+        """Seconds since the last activity (or the last reset)."""
+        return (self._clock() if now is None else now) - self._last
 
     def seconds_left(self, now: float | None = None) -> int:
         """Whole seconds until the reset, rounded up; the full countdown when not counting."""

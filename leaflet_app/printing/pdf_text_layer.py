@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from leaflet_app.printing.errors import ExportError
@@ -25,7 +26,10 @@ IDEOGRAPHS = (
     "用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見言谷豆豕豸貝赤走足身車辛辰辵"
     "邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠齊齒龍龠"
 )
-TO_UNICODE_FIX = {ord(r): i for r, i in zip(RADICALS, IDEOGRAPHS, strict=True)} | {0x09: " "}
+# The font draws U+FF5E (fullwidth tilde, the range sign in "2～3 天") and U+301C (wave dash) with
+# one glyph, and Qt maps it back to the lower, rarer U+301C.
+TO_UNICODE_FIX = {ord(r): i for r, i in zip(RADICALS, IDEOGRAPHS, strict=True)}
+TO_UNICODE_FIX |= {0x09: " ", 0x301C: "\uff5e"}
 _HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
@@ -50,8 +54,9 @@ def fix_to_unicode(cmap: bytes) -> bytes:
     return b"\n".join(out)
 
 
-def finish_pdf(data: bytes, lang: str) -> bytes:
-    """Add /Lang (Qt has no API for it) and fix the text maps, as a small incremental update."""
+def finish_pdf(data: bytes, lang: str, outline: Sequence[tuple[str, int]] = ()) -> bytes:
+    """Add /Lang (Qt has no API for it), fix the text maps and add ``outline`` (bookmarks:
+    title and 0-based page), as a small incremental update."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
@@ -69,6 +74,8 @@ def finish_pdf(data: bytes, lang: str) -> bytes:
             seen.add(stream.idnum)
             cmap = stream.get_object()
             cmap.set_data(fix_to_unicode(cmap.get_data()))
+    for title, page_index in outline:
+        writer.add_outline_item(title=title, page_number=page_index)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -17,6 +17,8 @@ from leaflet_app import __version__
 from leaflet_app.app_log import APP_NAME
 from leaflet_app.cli_args import shown
 from leaflet_app.core.bundled import resource_path
+from leaflet_app.core.content_tracker import Stamps, snapshot
+from leaflet_app.core.content_update import log_live
 from leaflet_app.core.loader import content_folders, load_library
 from leaflet_app.core.search import default_cache_dir
 from leaflet_app.ui.fonts import app_font, install_fonts
@@ -25,6 +27,7 @@ from leaflet_app.ui.settings import Preferences
 
 if TYPE_CHECKING:
     from leaflet_app.core.kiosk_config import KioskConfig
+    from leaflet_app.ui.live_content import LiveContent
 
 log = logging.getLogger(__name__)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -68,7 +71,9 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     app.setFont(app_font(fonts, 16))
     kiosk_config = load_kiosk_settings(args) if getattr(args, "kiosk", False) else None
     extra = list(args.content) + list(kiosk_config.content_dirs if kiosk_config else ())
-    library = load_library(content_folders(extra))
+    folders = content_folders(extra)
+    stamps = snapshot(folders)  # before loading: a file saved meanwhile is then seen as changed
+    library = load_library(folders)
     # A screenshot run must not change the reader's remembered preferences, and a kiosk
     # remembers nothing of its patients.
     prefs = Preferences(QSettings(), persist=not args.screenshot and kiosk_config is None)
@@ -76,11 +81,27 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
         prefs.mode = args.lang
     cache = default_cache_dir(cache_folder())
     window = MainWindow(library, prefs, fonts, cache_dir=cache)
+    live = None if args.screenshot else watch_content(window, folders, stamps, kiosk=kiosk_config is not None)
     if kiosk_config is not None:
         from leaflet_app.ui.kiosk import KioskController  # only the kiosk pays for its modules
 
-        window.kiosk = KioskController(window, kiosk_config)
+        window.kiosk = KioskController(window, kiosk_config, live=live)
     return app, window
+
+
+def watch_content(window: MainWindow, folders: list[Path], stamps: Stamps, *, kiosk: bool) -> LiveContent:
+    """Pick up added, changed and removed leaflets while the app runs (docs/authoring.md)."""
+    from leaflet_app.ui.content_watcher import ContentWatcher
+    from leaflet_app.ui.live_content import LiveContent
+
+    log_live(window.library)
+    watcher = ContentWatcher(window.library, folders, stamps=stamps, today=window.today, parent=window)
+    live = LiveContent(window, watcher, show_notice=not kiosk)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(watcher.stop)
+    watcher.start()
+    return live
 
 
 def load_kiosk_settings(args: argparse.Namespace) -> KioskConfig:
@@ -120,6 +141,9 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, size: tuple[i
 
 def run_app(args: argparse.Namespace) -> int:
     """Entry point of the viewer (``leaflet-app`` without a sub-command)."""
+    # Which version of each leaflet is on screen, at start and after every update.
+    for name in ("leaflet_app.core.content_update", "leaflet_app.ui.live_content"):
+        logging.getLogger(name).setLevel(logging.INFO)
     app, window = build_window(args)
     library = window.library
     if args.leaflet and not window.open_leaflet(args.leaflet):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from leaflet_app.core.model import Leaflet, Library
 from leaflet_app.core.search import SearchIndex
 from leaflet_app.ui.highlight import MatchNavigator
 from leaflet_app.ui.search_panel import SearchPanel
@@ -55,6 +56,12 @@ class SearchController(QObject):
                 return None
             self.panel.set_index(self.index, self.window.library)
         return self.index
+
+    def apply_changes(self, library: Library, changed: list[Leaflet], removed: list[str]) -> None:
+        """Content changed on disk: re-index only those leaflets; shown results follow at once."""
+        if self.index is not None:  # else it is opened later from the new library
+            self.index.apply_changes(changed, removed)
+            self.panel.set_index(self.index, library)
 
     def query_changed(self, text: str) -> None:
         if not text.strip():

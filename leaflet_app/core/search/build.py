@@ -22,7 +22,7 @@ from leaflet_app.core.search.tokens import (
 )
 
 # Bump when the schema or the tokenising changes: old cache files are then rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 KIND_TITLE, KIND_SECTION = 0, 1
 KEYWORD_SEPARATOR = " · "
 
@@ -71,9 +71,13 @@ def _rows(library: Library) -> Iterator[tuple[Row, Columns]]:
             rowid += 1
             text = _title_text(leaflet, lang)
             first = translation.sections[0].id if translation.sections else ""
-            head, py = index_text(text, contextual=True)
+            # The title in the heading columns, the keywords as the body: a search that
+            # names the leaflet's subject in its title ranks above one found in keywords only.
+            title, keywords = text.split("\n", 1)
+            head, head_py = index_text(title, contextual=True)
+            body, body_py = index_text(keywords, contextual=True)
             row: Row = (rowid, leaflet.id, first, lang, KIND_TITLE, nfc(translation.title), text)
-            yield row, (head, py, initials_text(text), "", "")
+            yield row, (head, head_py, initials_text(text), body, body_py)
     for leaflet in library.leaflets:
         for lang, translation in leaflet.translations.items():
             for section in translation.sections:

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
-from leaflet_app.core.model import Lang, Library
+from leaflet_app.core.model import Lang, Leaflet, Library
 from leaflet_app.core.search import build as builder
-from leaflet_app.core.search import cache
+from leaflet_app.core.search import cache, update
 from leaflet_app.core.search.cache import default_cache_dir
 from leaflet_app.core.search.query import WORD_COLUMNS, Query, parse, quote
 from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
@@ -59,6 +59,15 @@ class SearchIndex:
 
     def close(self) -> None:
         self._db.close()
+
+    def apply_changes(self, changed: list[Leaflet], removed: list[str]) -> None:
+        """Index the new versions of ``changed`` leaflets and forget ``removed`` ids; the rest stay."""
+        if self.path is not None:
+            # The cache file is read-only and may be shared: go on in memory. The next start
+            # sees new file dates and builds a fresh file.
+            self._db, self.path, self._source = update.to_memory(self._db), None, None
+        update.apply(self._db, changed, removed)
+        self._vocabulary = None
 
     def search(self, text: str, limit: int = 50) -> SearchResults:
         """Exact hits for ``text``, and near misses apart if a word looks misspelled."""
@@ -159,15 +168,31 @@ class SearchIndex:
             return []
         head_rows = self._execute(sql, [query.to_fts(head_only=True), window])
         heads = {cast(int, r[0]) for r in head_rows}
-        ranked = sorted(heads.union(rows), key=lambda r: (r > self._titles, r not in heads, r))
-        scores = {r: float((r > self._titles) + (r not in heads)) for r in ranked[: max(1, limit)]}
-        docs = {cast(int, d[0]): d for d in self._execute(
-            f"SELECT id, leaflet_id, section_id, lang, kind, heading, text FROM docs "
-            f"WHERE id IN ({','.join('?' * len(scores))})", list(scores))}  # fmt: skip
+        titles = sorted(r for r in heads.union(rows) if r <= self._titles)
+        sections = sorted((r for r in heads.union(rows) if r > self._titles),
+                          key=lambda r: (r not in heads, r))  # fmt: skip
         matcher = Matcher(query, self._pinyin)
-        hits = [self._hit(docs[rowid], matcher, score) for rowid, score in scores.items()
-                if rowid in docs]  # fmt: skip
-        return self._with_translations(hits, limit)
+        title_docs = self._docs(titles)
+        # A leaflet's title rows stay together (both languages), leaflets in order of their
+        # best row: the title naming the words first, early in the title, then early keywords.
+        key = {r: (r not in heads, _place(doc, matcher), r) for r, doc in title_docs.items()}
+        best: dict[object, tuple[bool, float, int]] = {}
+        for r, doc in title_docs.items():
+            best[doc[1]] = min(best.get(doc[1], key[r]), key[r])
+        order = sorted(title_docs, key=lambda r: (best[title_docs[r][1]], key[r]))
+        title_hits = [self._hit(title_docs[r], matcher, float(r not in heads)) for r in order]
+        wanted = sections[: max(0, limit - len(title_hits))]
+        docs = self._docs(wanted)
+        section_hits = [self._hit(docs[r], matcher, 2.0 + (r not in heads)) for r in wanted if r in docs]
+        return self._with_translations([*title_hits, *section_hits][: max(1, limit)], limit)
+
+    def _docs(self, rowids: list[int]) -> dict[int, tuple[object, ...]]:
+        if not rowids:
+            return {}
+        found = self._execute(
+            f"SELECT id, leaflet_id, section_id, lang, kind, heading, text FROM docs "
+            f"WHERE id IN ({','.join('?' * len(rowids))})", list(rowids))  # fmt: skip
+        return {cast(int, d[0]): d for d in sorted(found, key=lambda d: rowids.index(cast(int, d[0])))}
 
     def _hit(self, doc: tuple[object, ...], matcher: Matcher, score: float,
              via_translation: bool = False) -> Hit:  # fmt: skip
@@ -239,3 +264,23 @@ class SearchIndex:
             self._vocabulary = list(self._display)
         return self._vocabulary
 
+
+def _place(doc: tuple[object, ...], matcher: Matcher) -> float:
+    """How near the front of its title, else of its keyword list, a leaflet names what was
+    searched (0 first, towards 1 later).
+
+    A title that starts with the words ranks above one that mentions them ("类风湿关节炎：…"
+    above "柳氮磺吡啶：治疗类风湿关节炎…"). Authors list a leaflet's own names first in its
+    keywords ("methotrexate, MTX, …") and related ones later, so "MTX" ranks the
+    methotrexate leaflet above the arthritis leaflet that mentions it."""
+    text = cast(str, doc[6])
+    start = text.find("\n") + 1
+    spans = [s for s, _ in matcher.spans(text)]
+    if not spans:
+        return 1.0
+    if spans[0] < start:  # in the title
+        return spans[0] / start
+    keywords = text[start:]
+    return keywords.count(builder.KEYWORD_SEPARATOR, 0, spans[0] - start) / (
+        keywords.count(builder.KEYWORD_SEPARATOR) + 1
+    )
