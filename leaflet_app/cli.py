@@ -1,13 +1,23 @@
-"""Command line: ``leaflet-app`` starts the viewer; ``check`` and ``export`` work headless."""
+"""Command line: ``leaflet-app`` starts the viewer; ``check``, ``export`` and ``hash-pin`` work headless."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from leaflet_app import __version__
+from leaflet_app.cli_args import Parser, png_file, shown, window_size
+
+COMMANDS = {
+    "check": "validate every leaflet and print path:line: problems",
+    "export": "write leaflets as PDFs (leaflet-app export ID -o FILE.pdf, or ID ... -o FOLDER/)",
+    "preview": "show one leaflet and re-render it as you edit it (leaflet-app preview DIR/ID)",
+    "translated": "record that zh.md now translates the current en.md (leaflet-app translated DIR/ID)",
+    "hash-pin": "make the salted hash of a staff PIN for the kiosk configuration",
+}
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -18,7 +28,7 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="leaflet-app check", description="Validate every leaflet and print path:line: problems."
     )
     _content_option(parser)
@@ -39,42 +49,75 @@ def run_check(argv: Sequence[str]) -> int:
 
 
 def app_parser() -> argparse.ArgumentParser:
-    """Options of the viewer itself."""
-    parser = argparse.ArgumentParser(
+    """Options of the viewer itself; the description lists the other commands."""
+    commands = "\n".join(f"  {name:<10} {text}" for name, text in COMMANDS.items())
+    parser = Parser(
         prog="leaflet-app",
-        description="Offline bilingual patient-leaflet viewer. "
-        "Also: 'leaflet-app check', 'leaflet-app export ID -o FILE.pdf' and 'leaflet-app hash-pin'.",
+        usage="leaflet-app [options]\n       leaflet-app COMMAND [options]",
+        description="Offline bilingual patient-leaflet viewer.\n\ncommands:\n"
+        f"{commands}\n\nRun 'leaflet-app COMMAND --help' for the options of a command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _content_option(parser)
     parser.add_argument("--leaflet", metavar="ID", help="open this leaflet at start")
     parser.add_argument("--lang", choices=("en", "zh", "both"), help="reading language")
-    parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
-                        help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot")
+    parser.add_argument("--screenshot", metavar="FILE.png", type=png_file,
+                        help="render the window to a PNG and exit")  # fmt: skip
+    parser.add_argument("--size", metavar="WxH", default=(1280, 800), type=window_size,
+                        help="window size for --screenshot (default 1280x800; 7680x4320 at most)")
     kiosk = parser.add_argument_group("kiosk mode (waiting-room touch screen)")
     kiosk.add_argument("--kiosk", action="store_true", help="full screen, touch first, resets when idle")
-    kiosk.add_argument("--config", metavar="FILE", type=Path, help="kiosk settings (TOML, see docs/kiosk.md)")
+    kiosk.add_argument(
+        "--config", metavar="FILE", type=Path,
+        help="kiosk settings (TOML, see docs/kiosk.md); default /etc/leaflet-app/kiosk.toml "
+        "or %%ProgramData%%\\leaflet-app\\kiosk.toml",
+    )  # fmt: skip
     kiosk.add_argument("--idle-timeout", metavar="SECONDS", type=int,
                        help="seconds without a touch before the reset countdown (default 120)")
     kiosk.add_argument("--kiosk-printer", metavar="NAME", help="print straight to this printer, no dialog")
     return parser
 
 
+def _unknown_command(word: str) -> str:
+    close = difflib.get_close_matches(word, COMMANDS, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown command {shown(word)}{hint}; the commands are {', '.join(COMMANDS)}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``leaflet-app`` command."""
+    from leaflet_app.app_log import setup_logging
+
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["check"]:
+    command = args_list[0] if args_list else ""
+    if command == "check":
+        setup_logging(console=False)  # the report itself lists every problem, once
         return run_check(args_list[1:])
-    if args_list[:1] == ["export"]:
+    if command == "export":
         from leaflet_app.export_cli import run_export
 
+        setup_logging()
         return run_export(args_list[1:])
-    if args_list[:1] == ["hash-pin"]:
+    if command == "preview":
+        from leaflet_app.preview_cli import run_preview
+
+        setup_logging()
+        return run_preview(args_list[1:])
+    if command == "translated":
+        from leaflet_app.translated_cli import run_translated
+
+        return run_translated(args_list[1:])
+    if command == "hash-pin":
         from leaflet_app.kiosk_pin_cli import run_hash_pin
 
         return run_hash_pin(args_list[1:])
-    args = app_parser().parse_args(args_list)
+    parser = app_parser()
+    if command and not command.startswith("-"):
+        parser.error(_unknown_command(command))
+    args = parser.parse_args(args_list)
+    setup_logging()
     from leaflet_app.ui.app import run_app
 
     return run_app(args)
+

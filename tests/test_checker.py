@@ -14,11 +14,13 @@ from leaflet_app.core.bundled import content_dir
 from leaflet_app.core.checker import check_content, format_report
 from leaflet_app.core.loader import content_folders, load_library
 from leaflet_app.core.model import Problem, Severity
+from tests.conftest import BUNDLED_IDS
 
 # Line numbers in the generated leaflet (see conftest.FRONT / EN_BODY / ZH_BODY):
 ID, LANG, TITLE, VERSION, REVIEWED, NEXT_REVIEW, STATUS, REVIEWED_BY = 2, 3, 4, 5, 6, 7, 8, 9
 SOURCES, SOURCE_1, SOURCE_1_URL, KEYWORDS = 10, 11, 13, 15
 FIRST_HEADING, FIRST_TEXT, SECOND_HEADING, SECOND_TEXT = 19, 21, 23, 25
+ZH = 3  # zh.md is longer by its translation record (translation_of and one line per section)
 
 MakeLeaflet = Callable[..., Path]
 DefaultText = Callable[..., str]
@@ -100,7 +102,7 @@ def test_section_ids_differ_between_languages(
     status, lines = run_check(capsys, content)
     assert status == 1
     assert_only_error(
-        lines, folder / "zh.md", SECOND_HEADING, "section 2 is 'later' but en.md has 'second'"
+        lines, folder / "zh.md", SECOND_HEADING + ZH, "section 2 is 'later' but en.md has 'second'"
     )
 
 
@@ -114,7 +116,7 @@ def test_section_missing_in_one_language(
     folder = make_leaflet(root=content, zh=zh)
     status, lines = run_check(capsys, content)
     assert status == 1
-    assert_only_error(lines, folder / "zh.md", FIRST_HEADING, "section 2 is no section")
+    assert_only_error(lines, folder / "zh.md", FIRST_HEADING + ZH, "section 2 is no section")
 
 
 def test_duplicate_section_id(
@@ -357,8 +359,8 @@ def test_raw_html_is_reported(
     assert status == 1
     found = errors(lines)
     assert found == [
-        f"{folder / 'zh.md'}:{SECOND_TEXT}: error: raw HTML removed: </span>",
-        f'{folder / "zh.md"}:{SECOND_TEXT}: error: raw HTML removed: <span style="color:red">',
+        f"{folder / 'zh.md'}:{SECOND_TEXT + ZH}: error: raw HTML removed: </span>",
+        f'{folder / "zh.md"}:{SECOND_TEXT + ZH}: error: raw HTML removed: <span style="color:red">',
     ]
 
 
@@ -441,7 +443,7 @@ def test_bundled_content_past_its_review_date_fails_check_and_still_loads() -> N
     assert all(p.message.startswith("review was due on ") and p.path.name == "en.md" for p in problems)
     assert format_report(problems)[1] == 1
     library = load_library(content_folders(), today=later)
-    assert [lf.id for lf in library.leaflets] == ["baricitinib", "using-this-app"]
+    assert [lf.id for lf in library.leaflets] == BUNDLED_IDS
 
 
 def test_format_report_counts_and_status() -> None:
@@ -514,7 +516,7 @@ def test_bad_folder_names_and_stray_files_are_skipped(
 def test_missing_extra_folder_keeps_bundled_content(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder"
     library = load_library(content_folders([missing]))
-    assert [lf.id for lf in library.leaflets] == ["baricitinib", "using-this-app"]
+    assert [lf.id for lf in library.leaflets] == BUNDLED_IDS
     assert [(p.path, p.line, p.message) for p in library.errors] == [
         (missing, 1, "content folder not found")
     ]
@@ -539,7 +541,7 @@ def test_leaflet_in_later_folder_replaces_earlier_with_warning(
     assert leaflet is not None
     assert leaflet.folder == folder
     assert leaflet.translation("en").title == "Our clinic's baricitinib leaflet"
-    assert [lf.id for lf in library.leaflets] == ["baricitinib", "using-this-app"]
+    assert [lf.id for lf in library.leaflets] == BUNDLED_IDS
     assert library.errors == []
     warnings = [p for p in library.problems if p.severity is Severity.WARNING]
     assert [(p.path, p.line) for p in warnings] == [(folder, 1)]
@@ -629,7 +631,7 @@ def test_clinic_disclaimer_overrides_bundled(tmp_path: Path) -> None:
     }
     assert library.disclaimer.version == "2.0"
     assert library.errors == []
-    assert len(library.leaflets) == 2
+    assert [lf.id for lf in library.leaflets] == BUNDLED_IDS
 
 
 def test_broken_clinic_disclaimer_keeps_bundled_one(tmp_path: Path) -> None:
@@ -690,8 +692,8 @@ def test_dead_section_and_leaflet_links_are_errors_with_their_line(
 def test_links_that_resolve_pass(
     capsys: pytest.CaptureFixture[str], make_leaflet: MakeLeaflet, default_text: DefaultText, content: Path
 ) -> None:
-    en = edit(default_text("en"), "English text about stopping treatment.",
-              "See [two](#second), [the other](leaflet:other#first) and [it](leaflet:other).")  # fmt: skip
-    make_leaflet(root=content, en=en)
+    zh = edit(default_text("zh"), "关于停药的中文内容。",
+              "见[第二节](#second)、[另一份](leaflet:other#first)和[它](leaflet:other)。")  # fmt: skip
+    make_leaflet(root=content, zh=zh)
     make_leaflet("other", root=content)
     assert run_check(capsys, content) == (0, ["0 error(s), 0 warning(s)"])

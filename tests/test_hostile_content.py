@@ -63,6 +63,8 @@ def test_hostile_leaflets_that_load_open_quickly_as_plain_text(make_window, qtbo
 
     content, _ = make_content(tmp_path, BY_NAME[name])
     window = make_window(library=load_library([content]))
+    window.open_leaflet("good")  # the first leaflet shown warms up fonts and layout: not the file's cost
+    qtbot.wait(10)
     started = time.perf_counter()
     window.open_leaflet("hostile")
     qtbot.wait(10)
@@ -136,8 +138,8 @@ def _run_limited(
     )  # fmt: skip
 
 
-WORST = ["yaml-bomb-lang", "yaml-bomb-reviewed", "version-5000-digits", "en-is-dev-zero", "en-is-fifo",
-         "nested-lists-1000", "brackets-12kb", "unclosed-comment-160kb", "title-image-dev-zero"]  # fmt: skip
+# The rest run in-process above; these are the ones that once exhausted memory, hung or recursed.
+WORST = ["yaml-bomb-lang", "version-5000-digits", "en-is-dev-zero", "nested-lists-1000", "brackets-12kb"]
 
 
 @pytest.mark.slow

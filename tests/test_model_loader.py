@@ -12,6 +12,7 @@ from leaflet_app.core.bundled import content_dir, resource_path, resources_dir
 from leaflet_app.core.frontmatter import FrontMatterError, split_front_matter
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import LANGS, Leaflet, Library, Severity
+from tests.conftest import BUNDLED_IDS
 
 MakeLeaflet = Callable[..., Path]
 DefaultText = Callable[..., str]
@@ -41,7 +42,7 @@ def edit(text: str, old: str, new: str) -> str:
 
 
 def test_bundled_content_loads_without_problems(bundled: Library) -> None:
-    assert [lf.id for lf in bundled.leaflets] == ["baricitinib", "using-this-app"]
+    assert [lf.id for lf in bundled.leaflets] == BUNDLED_IDS
     assert bundled.problems == []
 
 
@@ -73,7 +74,7 @@ def test_baricitinib_sections_and_front_matter(bundled: Library) -> None:
     assert leaflet.reviewed_by and zh.reviewed_by
     stopping = zh.section("stopping")
     assert stopping is not None
-    assert (stopping.heading, stopping.line) == ("想停药或减量？", 82)
+    assert (stopping.heading, stopping.line) == ("想停药或减量？", 96)
     assert zh.section("no-such-section") is None
 
 

@@ -387,7 +387,7 @@ def test_nul_byte_names_the_line(
     make_leaflet(zh=text)
     library = load_library([tmp_path / "content"])
     assert [(p.path.name, p.line, p.message) for p in leaflet_errors(library)] == [
-        ("zh.md", 25, "file contains a NUL character")
+        ("zh.md", 28, "file contains a NUL character")
     ]
 
 

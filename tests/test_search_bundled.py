@@ -78,26 +78,39 @@ def test_pinyin_drug_name_and_initials(index: SearchIndex) -> None:
     assert "巴瑞替尼" in index.terms_for_highlight("baruitini")
     initials = index.search("brtn")
     assert initials.hits
-    assert all(h.leaflet_id == "baricitinib" and h.title_match for h in initials.hits)
+    assert all(h.title_match for h in initials.hits)
+    assert initials.hits[0].leaflet_id == "baricitinib"
     assert "巴瑞替尼" in index.terms_for_highlight("brtn")
 
 
-@pytest.mark.parametrize("query", ["Olumiant", "olumiant", "巴瑞替尼", "JAK抑制剂"])
-def test_brand_names_from_keywords_find_the_leaflet_in_both_languages(
-    index: SearchIndex, query: str
+@pytest.mark.parametrize(
+    ("query", "leaflet"),
+    [
+        ("Olumiant", "baricitinib"), ("olumiant", "baricitinib"), ("巴瑞替尼", "baricitinib"),
+        ("baruitini", "baricitinib"), ("JAK抑制剂", "jak-inhibitors"), ("Xeljanz", "jak-inhibitors"),
+        ("Plaquenil", "hydroxychloroquine"), ("羟氯喹", "hydroxychloroquine"),
+        ("qianglvkui", "hydroxychloroquine"), ("HCQ", "hydroxychloroquine"),
+        ("MTX", "methotrexate"), ("Otrexup", "methotrexate"), ("Jylamvo", "methotrexate"),
+        ("甲氨蝶呤", "methotrexate"), ("强的松", "prednisolone"), ("泼尼松", "prednisolone"),
+        ("prednisone", "prednisolone"), ("Arava", "leflunomide"), ("来氟米特", "leflunomide"),
+        ("SSZ", "sulfasalazine"), ("柳氮磺吡啶", "sulfasalazine"), ("类风湿", "rheumatoid-arthritis"),
+        ("leifengshi", "rheumatoid-arthritis"), ("斑秃", "alopecia-areata"), ("alopecia", "alopecia-areata"),
+    ],
+)  # fmt: skip
+def test_names_patients_type_put_the_right_leaflet_first(
+    index: SearchIndex, query: str, leaflet: str
 ) -> None:
     results = index.search(query)
-    titles = [h for h in results.hits if h.title_match]
-    assert {(h.leaflet_id, h.lang) for h in titles} == {("baricitinib", "en"),
-                                                        ("baricitinib", "zh")}
-    assert results.hits[0].title_match  # keyword matches rank first
+    assert results.hits[0].leaflet_id == leaflet, [(h.leaflet_id, h.lang) for h in results.hits[:4]]
+    assert results.hits[0].title_match
+    assert {h.lang for h in results.hits[:2]} == {"en", "zh"}, "both languages of it come first"
 
 
 def test_english_query_also_gives_the_matching_chinese_section(index: SearchIndex) -> None:
     results = index.search("placebo")
-    direct = [h for h in results.hits if not h.via_translation]
+    direct = [h for h in results.hits if not h.via_translation and h.leaflet_id == "baricitinib"]
     assert {(h.section_id, h.lang) for h in direct} == {("alopecia-areata", "en")}
-    twin = [h for h in results.hits if h.via_translation]
+    twin = [h for h in results.hits if h.via_translation and h.leaflet_id == "baricitinib"]
     assert [(h.section_id, h.lang) for h in twin] == [("alopecia-areata", "zh")]
     assert twin[0].heading == "重度斑秃"
 
@@ -118,7 +131,7 @@ def test_misspellings_are_near_misses_never_hits(
     assert results.suggestion == suggestion
     assert results.near_misses
     assert all(n.suggestion == suggestion and n.word == query for n in results.near_misses)
-    assert {n.hit.leaflet_id for n in results.near_misses} == {"baricitinib"}
+    assert results.near_misses[0].hit.leaflet_id == "baricitinib"
 
 
 def test_correct_words_get_no_suggestion(index: SearchIndex) -> None:
@@ -129,9 +142,10 @@ def test_correct_words_get_no_suggestion(index: SearchIndex) -> None:
 
 def test_all_words_must_match(index: SearchIndex) -> None:
     both = sections(index.search("placebo hair"))
-    assert both == {("baricitinib", "alopecia-areata")}
+    assert ("baricitinib", "alopecia-areata") in both
+    assert all(leaflet in ("baricitinib", "alopecia-areata") for leaflet, _ in both)
     assert sections(index.search("placebo lymphoma")) == set()
-    assert sections(index.search("斑秃 安慰剂"), "zh") == {("baricitinib", "alopecia-areata")}
+    assert ("baricitinib", "alopecia-areata") in sections(index.search("斑秃 安慰剂"), "zh")
 
 
 def test_quotes_find_an_exact_phrase(index: SearchIndex) -> None:
@@ -154,7 +168,8 @@ def test_snippets_are_short_and_highlight_the_match(index: SearchIndex) -> None:
 
 
 def test_headings_rank_above_body_matches(index: SearchIndex) -> None:
-    hits = [h for h in index.search("alopecia").hits if not h.title_match and h.lang == "en"]
+    hits = [h for h in index.search("alopecia").hits
+            if not h.title_match and h.lang == "en" and h.leaflet_id == "baricitinib"]  # fmt: skip
     assert hits[0].section_id == "alopecia-areata"
 
 

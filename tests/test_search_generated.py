@@ -92,7 +92,7 @@ def test_a_name_inside_another_is_not_a_hit(make_leaflet: object, tmp_path: Path
     from tests.conftest import FRONT
 
     assert callable(make_leaflet)
-    en = FRONT.format(id="pentazocine", lang="en", title="Pentazocine", keyword="pentazocine")
+    en = FRONT.format(id="pentazocine", lang="en", title="Pentazocine", keyword="pentazocine", record="")
     make_leaflet("pentazocine", en=en + "\n## Use {#first}\n\nPentazocine is a painkiller.\n"
                  "\n## More {#second}\n\nText.\n")  # fmt: skip
     index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")

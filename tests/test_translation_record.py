@@ -21,6 +21,14 @@ def test_whitespace_does_not_change_the_hash_but_words_do() -> None:
     assert section_hash("Dosing", "Take **2 mg** once a day.\n\nWith food.") != base
 
 
+def test_a_record_of_digits_only_reads_back_as_text() -> None:
+    from leaflet_app.core.frontmatter import split_front_matter
+
+    record = {"a": "4996637764", "b": "12e4567890"}
+    text = rewrite_front_matter("---\nid: x\n---\n", record)
+    assert parse_record(split_front_matter(text).values["translation_of"]) == record
+
+
 def test_stale_sections_compares_each_section() -> None:
     english = {"a": section_hash("A", "x"), "b": section_hash("B", "y")}
     assert stale_sections(english, dict(english)) == []
@@ -48,7 +56,8 @@ def test_rewrite_changes_only_the_record(tmp_path: Path) -> None:
     text = "---\nid: x\n# a comment\ntranslation_of:\n  a: 0000000000\n\nkeywords:\n  - k\n---\n\n## A {#a}\n"
     new = rewrite_front_matter(text, {"a": "1111111111", "b": "2222222222"})
     assert new == (
-        "---\nid: x\n# a comment\nkeywords:\n  - k\ntranslation_of:\n  a: 1111111111\n  b: 2222222222\n"
+        "---\nid: x\n# a comment\nkeywords:\n  - k\n"
+        'translation_of:\n  a: "1111111111"\n  b: "2222222222"\n'
         "---\n\n## A {#a}\n"
     )
     path = tmp_path / "zh.md"

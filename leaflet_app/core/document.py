@@ -19,18 +19,42 @@ from leaflet_app.core.model import LANGS, Lang, Leaflet, Section
 from leaflet_app.core.review import (
     DRAFT_EXPLANATION,
     DRAFT_LABEL,
+    TRANSLATION_PENDING,
     review_line,
     reviewed_by_line,
 )
 from leaflet_app.core.sections import SOURCES_ID
 from leaflet_app.core.sources import source_line
 
-__all__ = ["MODES", "SOURCES_HEADING", "DocumentOptions", "Mode", "anchor", "build_html",
-           "langs_of", "review_line", "sources_shown", "title_of"]  # fmt: skip
+__all__ = ["EN_BODY_SELECTOR", "MODES", "SOURCES_HEADING", "ZH_LINE_PITCH", "DocumentOptions",
+           "Mode", "anchor", "build_html", "langs_of", "line_pitch_css", "review_line",
+           "sources_shown", "title_of", "zh_line_css"]  # fmt: skip
 
 Mode = Literal["en", "zh", "both"]
 MODES: tuple[Mode, ...] = ("en", "zh", "both")
 SOURCES_HEADING: dict[Lang, str] = {"en": "Sources", "zh": "资料来源"}
+# Chinese body text: baseline to baseline, as a multiple of the font size (screen and print).
+# 1.68 rather than 1.7: a line of only Latin text inside a Chinese paragraph sits up to 0.1 em
+# off (its descent is shallower), and every line must stay within 1.6–1.8.
+ZH_LINE_PITCH = 1.68
+# Chinese paragraphs, list items, table cells and the draft notice; headings keep their own.
+ZH_BODY_SELECTOR = '.body-zh p, .body-zh li, .body-zh td, .body-zh th, p.notice[lang="zh"]'
+EN_BODY_SELECTOR = '.body-en p, .body-en li, p.notice[lang="en"]'
+
+
+def line_pitch_css(selector: str, size_px: float, pitch: float) -> str:
+    """A style rule setting the lines of ``selector`` ``pitch`` times ``size_px`` apart.
+
+    A percentage would scale the font's own line height, which for CJK fonts is already
+    about 1.45 em (150 % gave 2.2 em); Qt takes a pixel line height as a minimum, so a
+    line holding a taller image still opens up for it.
+    """
+    return f"{selector} {{ line-height: {size_px * pitch:.2f}px; }}"
+
+
+def zh_line_css(size_px: float, selector: str = ZH_BODY_SELECTOR) -> str:
+    """Chinese body lines ``ZH_LINE_PITCH`` times ``size_px`` apart."""
+    return line_pitch_css(selector, size_px, ZH_LINE_PITCH)
 
 
 def anchor(section_id: str) -> str:
@@ -64,8 +88,11 @@ class DocumentOptions:
     today: dt.date | None = None
 
 
-def _section_html(section: Section, lang: Lang, with_anchor: bool) -> str:
-    return _part_html(section.id, section.heading, section.html, lang, with_anchor)
+def _section_html(section: Section, lang: Lang, with_anchor: bool, pending: bool = False) -> str:
+    body = section.html
+    if pending:
+        body = f'<p class="notice pending"><b>{html.escape(TRANSLATION_PENDING)}</b></p>\n' + body
+    return _part_html(section.id, section.heading, body, lang, with_anchor)
 
 
 def _part_html(part_id: str, heading: str, body_html: str, lang: Lang, with_anchor: bool) -> str:
@@ -136,7 +163,8 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
             for index, lang in enumerate(LANGS):
                 section = leaflet.translation(lang).section(sid)
                 assert section is not None
-                row.append(_section_html(section, lang, with_anchor=index == 0))
+                pending = lang == "zh" and sid in leaflet.stale_sections
+                row.append(_section_html(section, lang, with_anchor=index == 0, pending=pending))
             cells.append(row)
         if with_sources:
             cells.append([_sources_html(leaflet, lang, with_anchor=i == 0) for i, lang in enumerate(LANGS)])
@@ -146,7 +174,8 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
         for sid in ids:
             section = leaflet.translation(mode).section(sid)
             assert section is not None
-            parts.append(_section_html(section, mode, with_anchor=True))
+            pending = mode == "zh" and sid in leaflet.stale_sections
+            parts.append(_section_html(section, mode, with_anchor=True, pending=pending))
         if with_sources:
             parts.append(_sources_html(leaflet, mode, with_anchor=True))
     return "\n".join(part for part in parts if part)

@@ -6,7 +6,9 @@ restart loop under systemd), so nothing here raises: problems come back as messa
 
 from __future__ import annotations
 
+import os
 import sys
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +22,7 @@ from leaflet_app.core.small_files import FileProblem, read_small_file
 IDLE_RANGE = (10, 3600)
 COUNTDOWN_RANGE = (5, 120)
 MAX_CONFIG_BYTES = 64 * 1024  # a real config is under 1 KiB
+LINUX_CONFIG = Path("/etc/leaflet-app/kiosk.toml")
 KEYS = ("idle_timeout", "countdown", "default_language", "allowed_languages", "printer",
         "pin_hash", "content", "show_drafts", "show_overdue", "emergency_number")  # fmt: skip
 
@@ -39,6 +42,14 @@ class KioskConfig:
     show_drafts: bool = False
     show_overdue: bool = False
     emergency_number: str = ""  # fills {emergency_number} in the disclaimer; "" keeps the content's
+
+
+def default_config_path() -> Path:
+    """Where IT staff put the kiosk file: ``/etc/leaflet-app/kiosk.toml`` or under %ProgramData%."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("PROGRAMDATA") or r"C:\ProgramData")
+        return base / "leaflet-app" / "kiosk.toml"
+    return LINUX_CONFIG
 
 
 class _Problem(Exception):
@@ -137,10 +148,6 @@ def _folders(base: Path) -> Callable[[object], tuple[Path, ...]]:
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any] | None, str | None]:
-    if sys.version_info < (3, 11):
-        return None, f"{path}: a kiosk config file needs Python 3.11 or newer; using defaults"
-    import tomllib
-
     try:
         raw = read_small_file(path, MAX_CONFIG_BYTES)
     except FileProblem as problem:

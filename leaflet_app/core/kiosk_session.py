@@ -6,7 +6,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from leaflet_app.core.document import Mode
@@ -29,7 +29,7 @@ class SessionDefaults:
         return cls(mode=config.default_mode)
 
 
-class ResetStep(str, Enum):
+class ResetStep(StrEnum):
     """One thing a reset must undo; the window handles every step, in this order."""
 
     CLOSE_DIALOGS = "close-dialogs"  # first: a modal dialog would block the rest
@@ -38,6 +38,7 @@ class ResetStep(str, Enum):
     RESTORE_READING = "restore-reading"  # language, text size and theme from SessionDefaults
     SCROLL_TO_TOP = "scroll-to-top"
     FORGET_TYPING = "forget-typing"  # undo history of text fields, and the clipboard
+    UPDATE_CONTENT = "update-content"  # leaflets changed on disk go live between patients
     GO_HOME = "go-home"  # last, so the patient sees the clean home screen
 
 
@@ -91,6 +92,10 @@ class IdlePolicy:
             self._resting = True
             self._last = now
         return state
+
+    def idle_seconds(self, now: float | None = None) -> float:
+        """Seconds since the last activity (or the last reset)."""
+        return (self._clock() if now is None else now) - self._last
 
     def seconds_left(self, now: float | None = None) -> int:
         """Whole seconds until the reset, rounded up; the full countdown when not counting."""

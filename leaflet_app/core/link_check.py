@@ -7,10 +7,13 @@ from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
 from leaflet_app.core.model import Library, Problem
 
 
-def dead_links(library: Library) -> list[Problem]:
-    """Every ``#section`` and ``leaflet:id#section`` link whose target is not in ``library``."""
+def dead_links(library: Library, only: str | None = None) -> list[Problem]:
+    """Every ``#section`` and ``leaflet:id#section`` link whose target is not in ``library``
+    (in every leaflet, or ``only`` the one with that id)."""
     problems: list[Problem] = []
     for leaflet in library.leaflets:
+        if only is not None and leaflet.id != only:
+            continue
         for translation in leaflet.translations.values():
             for section in translation.sections:
                 for line, href in section.rendered.links:

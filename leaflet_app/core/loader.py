@@ -30,6 +30,7 @@ from leaflet_app.core.sections import VALID_ID
 if TYPE_CHECKING:
     from leaflet_app.core.frontmatter import FrontMatter
     from leaflet_app.core.translation_file import Report
+from leaflet_app.core.translation_record import section_hash, stale_sections
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +176,29 @@ def load_leaflet(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Pro
     problems.extend(_compare_translations(translations))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
-    return Leaflet(folder.name, folder, translations), problems
+    stale, found = _stale_translation(folder, translations)
+    problems.extend(found)
+    return Leaflet(folder.name, folder, translations, stale), problems
+
+
+def _stale_translation(
+    folder: Path, translations: dict[Lang, Translation]
+) -> tuple[frozenset[str], list[Problem]]:
+    """Sections whose English changed since the Chinese was marked as translating it."""
+    english, chinese = translations["en"], translations["zh"]
+    command = f"leaflet-app translated {folder}"
+    if chinese.translation_of is None:
+        return frozenset(), [Problem(chinese.path, 1, "zh.md keeps no record of which English it translates; "
+                                     f"once it is up to date, run: {command}", Severity.WARNING)]  # fmt: skip
+    hashes = {s.id: section_hash(s.heading, s.markdown) for s in english.sections}
+    stale = stale_sections(hashes, chinese.translation_of)
+    problems = [
+        Problem(chinese.path, section.line, f"section '{section.id}': the English changed since the Chinese "
+                f"was last updated; once zh.md is updated, run: {command} --section {section.id}",
+                Severity.WARNING)
+        for section in chinese.sections if section.id in stale
+    ]  # fmt: skip
+    return frozenset(stale), problems
 
 
 def _compare_translations(translations: dict[Lang, Translation]) -> list[Problem]:

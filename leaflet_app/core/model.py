@@ -126,6 +126,9 @@ class Translation:
     category: Category = "medicine"
     lines: dict[str, int] = field(default_factory=dict)  # front matter key -> file line
     stamp: str = ""  # path, modification time and size of the file as read ("" if made in memory)
+    # zh.md only: section id -> hash of the English it translates (translation_record.py);
+    # None where the file keeps no record.
+    translation_of: dict[str, str] | None = None
 
     def line_of(self, key: str) -> int:
         """The file line of a front matter key (2, the first key's line, if it is absent)."""
@@ -142,6 +145,8 @@ class Leaflet:
     id: str
     folder: Path
     translations: dict[Lang, Translation]
+    # Sections whose English changed after the Chinese was last brought up to date.
+    stale_sections: frozenset[str] = frozenset()
 
     def translation(self, lang: Lang) -> Translation:
         return self.translations[lang]

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from leaflet_app.core.document import Mode, langs_of, title_of
+from leaflet_app.core.document import (
+    EN_BODY_SELECTOR,
+    Mode,
+    langs_of,
+    line_pitch_css,
+    title_of,
+    zh_line_css,
+)
 from leaflet_app.core.model import Disclaimer, Lang, Leaflet
 from leaflet_app.core.review import review_line
 
@@ -23,7 +30,13 @@ LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "C
 
 PAGE_LABEL: dict[Lang, str] = {"en": "Page {n} of {m}", "zh": "第 {n} 页，共 {m} 页"}
 NOTE_LABEL: dict[Lang, str] = {"en": "Note from your care team", "zh": "医护人员留言"}
+STACK_LABEL: dict[Lang, str] = {"en": "{n} patient leaflets", "zh": "{n} 份患者资料"}
+TITLE_MAX_CHARS = 200  # a combined PDF's title names its leaflets up to this length
 PDF_LANG: dict[Mode, str] = {"en": "en", "zh": "zh-CN", "both": "mul"}
+# English printed beside Chinese: at the font's own line height (about 1.17 em) the English
+# column looked cramped next to the Chinese one; at 1.45 the two read as equally dense. English
+# printed on its own keeps its line height.
+EN_BESIDE_ZH_PITCH = 1.45
 CREATOR = "leaflet-app"
 AUTHOR = "leaflet-app patient information"
 
@@ -98,6 +111,21 @@ def default_paper(locale_name: str | None) -> Paper:
     return "letter" if locale_name and country_of(locale_name) in LETTER_COUNTRIES else "a4"
 
 
+def pdf_name(leaflet_id: str, mode: Mode) -> str:
+    """The file a leaflet is exported to in a folder: its id and language, e.g. 'x-zh.pdf'."""
+    return f"{leaflet_id}-{mode}.pdf"
+
+
+def combined_title(leaflets: Sequence[Leaflet], mode: Mode) -> str:
+    """The title of one PDF holding several leaflets: how many, then their titles, cut short."""
+    if len(leaflets) == 1:
+        return title_of(leaflets[0], mode)
+    count = " / ".join(STACK_LABEL[lang].format(n=len(leaflets)) for lang in langs_of(mode))
+    titles = "; ".join(title_of(leaflet, mode) for leaflet in leaflets)
+    title = f"{count}: {titles}"
+    return title if len(title) <= TITLE_MAX_CHARS else title[: TITLE_MAX_CHARS - 1] + "…"
+
+
 def header_lines(disclaimer: Disclaimer, mode: Mode) -> list[str]:
     """The disclaimer in each printed language, shown at the top of every page."""
     return [disclaimer.text[lang] for lang in langs_of(mode)]
@@ -139,10 +167,15 @@ def _px(points: float) -> str:
     return f"{points * 96 / 72:.1f}px"
 
 
-def print_css(large_print: bool, families: Sequence[str]) -> str:
+def print_css(large_print: bool, families: Sequence[str], mode: Mode = "en") -> str:
     """The stylesheet for the printed ``QTextDocument``."""
     s = sizes_for(large_print)
     fam = css_families(families)
+    beside = ""
+    if mode == "both":
+        sources = (s.footer + 1.5) * 96 / 72
+        beside = (line_pitch_css(EN_BODY_SELECTOR, s.body * 96 / 72, EN_BESIDE_ZH_PITCH)
+                  + line_pitch_css(".body-en ol.sources li", sources, EN_BESIDE_ZH_PITCH))  # fmt: skip
     return f"""
 body, p, li, td, th, div {{ font-family: {fam}; font-size: {s.body}pt; }}
 h1 {{ font-family: {fam}; font-size: {s.h1}pt; font-weight: bold; margin-top: 0px;
@@ -162,6 +195,9 @@ table.note {{ border-color: #333333; border-style: solid; margin-bottom: {_px(s.
 table.notice {{ border-color: #333333; border-style: solid; margin-bottom: {_px(s.body)}; }}
 p.notice {{ margin-bottom: {_px(s.body * 0.25)}; }}
 ol.sources li {{ font-size: {s.footer + 1.5}pt; }}
+{zh_line_css(s.body * 96 / 72)}
+{zh_line_css((s.footer + 1.5) * 96 / 72, ".body-zh ol.sources li")}
+{beside}
 th, td {{ padding: 4px; }}
 td.col-en, td.col-zh {{ padding: 8px; }}
 th {{ font-weight: bold; text-align: left; }}

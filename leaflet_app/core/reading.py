@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from leaflet_app.core.document import zh_line_css
+
 ZOOM_MIN, ZOOM_MAX, ZOOM_DEFAULT, ZOOM_STEP = 100, 300, 100, 25
 BODY_PX = 18  # at 100 %: above the 16 px floor for comfortable reading
 MEASURE_EM = 36  # about 65 Latin characters a line; CJK runs about 36 characters
-LINE_HEIGHT = 150  # percent
+LINE_HEIGHT = 150  # percent, for English; Chinese lines: see document.ZH_LINE_PITCH
 
 
 def clamp_zoom(value: int) -> int:
@@ -73,6 +75,7 @@ def document_css(theme: Theme, zoom: int, families: str) -> str:
     return f"""
 body {{ font-family: {families}; color: {theme.text}; }}
 p, li {{ line-height: {LINE_HEIGHT}%; margin-top: 0; margin-bottom: {round(px * 0.6)}px; }}
+{zh_line_css(px)}
 h1.title {{ font-size: {round(px * 1.6)}px; font-weight: bold; color: {theme.text};
     margin-bottom: {round(px * 0.4)}px; }}
 h2.section {{ font-size: {round(px * 1.3)}px; font-weight: bold; color: {theme.accent};

@@ -21,6 +21,9 @@ REVIEW_LABEL: dict[Lang, str] = {
 REVIEWED_BY_LABEL: dict[Lang, str] = {"en": "Checked by: {who}", "zh": "审核：{who}"}
 OVERDUE_LABEL: dict[Lang, str] = {"en": "Review overdue", "zh": "审核已过期"}
 DRAFT_LABEL: dict[Lang, str] = {"en": "Draft – not yet approved", "zh": "草稿 – 尚未审核"}
+# On a Chinese section whose English changed after it was last translated (both languages,
+# so that the nurse and the patient both see it).
+TRANSLATION_PENDING = "英文已更新，中文待更新 · English updated – translation pending"
 DRAFT_EXPLANATION: dict[Lang, str] = {
     "en": "This text has not passed its final review yet. Ask your doctor or pharmacist "
     "before you act on it.",

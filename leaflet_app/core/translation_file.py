@@ -26,6 +26,7 @@ from leaflet_app.core.model import (
 from leaflet_app.core.plain_fields import plain_text_problem
 from leaflet_app.core.sections import SOURCES_ID, VALID_ID, split_sections
 from leaflet_app.core.sources import parse_sources
+from leaflet_app.core.translation_record import FIELD, parse_record
 
 # Ten times the longest bundled leaflet; rendering stays well under a second at this size.
 MAX_FILE_BYTES = 256 * 1024
@@ -33,9 +34,10 @@ MAX_VERSION_CHARS = 20
 EARLIEST_DATE = dt.date(2000, 1, 1)
 FUTURE_YEARS = 5
 LEAFLET_FIELDS = ("id", "lang", "title", "version", "reviewed", "next_review", "status", "reviewed_by",
-                  "category", "sources", "keywords")  # fmt: skip
-# category defaults to medicine; sources may be left out of help leaflets only.
-LEAFLET_REQUIRED = tuple(f for f in LEAFLET_FIELDS if f not in ("category", "sources"))
+                  "category", "sources", "keywords", FIELD)  # fmt: skip
+# category defaults to medicine; sources may be left out of help leaflets only; the
+# translation record is written by `leaflet-app translated`.
+LEAFLET_REQUIRED = tuple(f for f in LEAFLET_FIELDS if f not in ("category", "sources", FIELD))
 DISCLAIMER_FIELDS = ("id", "lang", "version", "reviewed")
 DISCLAIMER_OPTIONAL = ("emergency_number",)
 SOURCES_OPTIONAL_IN = ("help",)
@@ -250,8 +252,23 @@ def load_translation(
     return Translation(
         lang, path, title, version, reviewed, next_review, sources, keywords, tuple(sections),
         status=cast(Status, status), reviewed_by=reviewed_by, category=cast(Category, category),
-        lines=dict(fm.lines),
+        lines=dict(fm.lines), translation_of=_translation_record(fm, lang, report),
     )  # fmt: skip
+
+
+def _translation_record(fm: FrontMatter, lang: Lang, report: Report) -> dict[str, str] | None:
+    if FIELD not in fm.values:
+        return None
+    if lang == "en":
+        report.warning(fm.line_of(FIELD), f"'{FIELD}' belongs in zh.md; it is ignored here")
+        return None
+    record = parse_record(fm.values[FIELD])
+    if record is None:
+        # Never silently up to date: a damaged record marks every section as pending.
+        report.warning(fm.line_of(FIELD), f"'{FIELD}' is not as 'leaflet-app translated' writes it; "
+                       "every section counts as not yet translated")  # fmt: skip
+        return {}
+    return record
 
 
 def _sources(fm: FrontMatter, category: str | None, report: Report) -> tuple[Source, ...]:

@@ -47,7 +47,8 @@ def stale_sections(english: Mapping[str, str], record: Mapping[str, str] | None)
 def render_field(record: Mapping[str, str]) -> str:
     """The front matter lines for ``record``, in section order."""
     lines = [f"{FIELD}:"]
-    lines += [f"  {sid}: {digest}" for sid, digest in record.items()]
+    # Quoted: a hash of digits only ("4996637764") or like "12e4567890" would read as a number.
+    lines += [f'  {sid}: "{digest}"' for sid, digest in record.items()]
     return "\n".join(lines) + "\n"
 
 

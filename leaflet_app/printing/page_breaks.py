@@ -48,8 +48,9 @@ def _orphaned_heading(doc: QTextDocument, page_h: float, after: int) -> QTextBlo
     return None
 
 
-def _break_before(block: QTextBlock) -> None:
-    """A page break before ``block``, or before its whole row when it opens a table cell."""
+def _break_before(block: QTextBlock) -> int:
+    """A page break before ``block``, or before its whole row when it opens a table cell;
+    returns the position from which the text moved."""
     cursor = QTextCursor(block)
     table = cursor.currentTable()
     if table is not None and table.cellAt(cursor).firstCursorPosition().block() == block:
@@ -58,10 +59,11 @@ def _break_before(block: QTextBlock) -> None:
         table_format = table.format()
         table_format.setPageBreakPolicy(BREAK_BEFORE)
         table.setFormat(table_format)
-        return
+        return max(0, table.firstPosition() - 1)
     block_format = QTextBlockFormat(block.blockFormat())
     block_format.setPageBreakPolicy(BREAK_BEFORE)
     cursor.setBlockFormat(block_format)
+    return block.position()
 
 
 def keep_headings_with_next(doc: QTextDocument, page_h: float) -> None:
@@ -75,11 +77,16 @@ def keep_headings_with_next(doc: QTextDocument, page_h: float) -> None:
         block = _orphaned_heading(doc, page_h, after)
         if block is None:
             return
-        _break_before(block)
-        after = block.position() + block.length()
+        # One edit block: the format change and the relayout below are one layout pass.
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()
+        start = _break_before(block)
         # A format change relays out only part of a paginated document and can leave later
-        # blocks with no lines at all; lay out everything again.
-        doc.markContentsDirty(0, doc.characterCount())
+        # blocks with no lines at all; lay out everything from the break on (nothing before
+        # it moves).
+        doc.markContentsDirty(start, doc.characterCount() - start)
+        edit.endEditBlock()
+        after = block.position() + block.length()
 
 
 def _page_break_splits(doc: QTextDocument, page_h: float) -> list[tuple[QTextBlock, int]] | None:

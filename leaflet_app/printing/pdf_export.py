@@ -87,6 +87,8 @@ class PagedLeaflet:
     footer_points: float
     mode: Mode
     mm: float  # device pixels per millimetre
+    # The documents measure text on the device: it (and its buffer) must outlive them.
+    keep: tuple[object, ...] = ()
 
     @property
     def page_count(self) -> int:
@@ -100,8 +102,12 @@ def _escape_lines(lines: list[str]) -> str:
 
 
 def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
-            options: PrintOptions) -> PagedLeaflet:  # fmt: skip
-    """Build and paginate the print document for ``device`` (its page layout must be set)."""
+            options: PrintOptions, *, text_layer: bool = True) -> PagedLeaflet:  # fmt: skip
+    """Build and paginate the print document for ``device`` (its page layout must be set).
+
+    ``text_layer=False`` leaves out splitting paragraphs at page breaks, which only keeps
+    lines from being doubled in a PDF's text layer: it moves no line, so the pages look
+    the same and count the same (a preview has no text layer)."""
     families = install_fonts().families
     sizes = pl.sizes_for(options.large_print)
     dpi = device.logicalDpiY()
@@ -131,14 +137,15 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     body.documentLayout().setPaintDevice(device)
     body.setDocumentMargin(0)
     body.setDefaultFont(_font(families, sizes.body))
-    body.setDefaultStyleSheet(pl.print_css(options.large_print, families))
+    body.setDefaultStyleSheet(pl.print_css(options.large_print, families, options.mode))
     body.setHtml(pl.note_html(options.note, options.mode) + _leaflet_html(leaflet, options))
     _no_repeated_header_rows(body.rootFrame())
     body.setPageSize(body_rect.size())
     keep_headings_with_next(body, body_rect.height())
-    split_paragraphs_at_page_breaks(body, body_rect.height())
+    if text_layer:
+        split_paragraphs_at_page_breaks(body, body_rect.height())
     return PagedLeaflet(
-        body, header, footer, page, body_rect, families, sizes.footer, options.mode, px(1)
+        body, header, footer, page, body_rect, families, sizes.footer, options.mode, px(1), (device,)
     )
 
 
@@ -236,12 +243,21 @@ def render(
     return paged.page_count
 
 
-def configure(device: QPdfWriter, leaflet: Leaflet, options: PrintOptions) -> None:
-    """Paper, title, author and creator on a PDF writer."""
+def configure(device: QPdfWriter, leaflet: Leaflet | None, options: PrintOptions, title: str = "") -> None:
+    """Paper, title (the leaflet's, or ``title``), author and creator on a PDF writer."""
     device.setPageLayout(page_layout(options))
-    device.setTitle(title_of(leaflet, options.mode))
+    device.setTitle(title_of(leaflet, options.mode) if leaflet is not None else title)
     device.setCreator(pl.CREATOR)
     device.setAuthor(pl.AUTHOR)
+
+
+def pdf_writer(leaflet: Leaflet | None, options: PrintOptions, title: str = "") -> tuple[QPdfWriter, QBuffer]:
+    """A configured PDF writer on a memory buffer; keep the buffer as long as the writer."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    configure(writer, leaflet, options, title)
+    return writer, buffer
 
 
 def standard_printer(options: PrintOptions, title: str = "") -> QPrinter:
@@ -264,28 +280,34 @@ def export_pdf(path: Path, library: Library, leaflet: Leaflet, options: PrintOpt
     and renamed over it: whatever fails, the old file stays and no temporary file is left.
     """
     path = Path(path)
+    check_pdf_path(path)
+    try:
+        data, pages = _make_pdf(library, leaflet, options)
+    except ExportError:
+        raise
+    except Exception as exc:  # a leaflet the layout cannot handle must not stop the app
+        raise ExportError(layout_error(leaflet, exc)) from exc
+    write_atomically(path, data)
+    return pages
+
+
+def check_pdf_path(path: Path) -> None:
+    """Raise ExportError if ``path`` is a folder or a name the system refuses."""
     try:
         is_folder = path.is_dir()
     except OSError as exc:  # e.g. a name longer than the file system allows
         raise ExportError(_write_error(path, exc)) from exc
     if is_folder:
         raise ExportError(f"{excerpt(path)} is a folder; choose a file name ending in .pdf")
-    try:
-        data, pages = _make_pdf(library, leaflet, options)
-    except ExportError:
-        raise
-    except Exception as exc:  # a leaflet the layout cannot handle must not stop the app
-        raise ExportError(f"'{excerpt(leaflet.id, 40)}' could not be laid out as a PDF "
-                          f"({type(exc).__name__}).") from exc  # fmt: skip
-    _write_atomically(path, data)
-    return pages
+
+
+def layout_error(leaflet: Leaflet, exc: BaseException) -> str:
+    """The one line shown when a leaflet cannot be laid out."""
+    return f"'{excerpt(leaflet.id, 40)}' could not be laid out as a PDF ({type(exc).__name__})."
 
 
 def _make_pdf(library: Library, leaflet: Leaflet, options: PrintOptions) -> tuple[bytes, int]:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    configure(writer, leaflet, options)
+    writer, buffer = pdf_writer(leaflet, options)
     pages = render(writer, library, leaflet, options)
     del writer  # finishes the PDF
     data = bytes(buffer.data().data())
@@ -293,7 +315,7 @@ def _make_pdf(library: Library, leaflet: Leaflet, options: PrintOptions) -> tupl
     return finish_pdf(data, pl.PDF_LANG[options.mode]), pages
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a synced temporary file in ``path``'s folder, then rename it to ``path``."""
     tmp: Path | None = None
     try:

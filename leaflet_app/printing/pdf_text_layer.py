@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from leaflet_app.printing.errors import ExportError
@@ -53,15 +54,16 @@ def fix_to_unicode(cmap: bytes) -> bytes:
     return b"\n".join(out)
 
 
-def finish_pdf(data: bytes, lang: str) -> bytes:
-    """Add /Lang (Qt has no API for it) and fix the text maps, as a small incremental update."""
+def finish_pdf(data: bytes, lang: str, outline: Sequence[tuple[str, int]] = ()) -> bytes:
+    """Add /Lang (Qt has no API for it), fix the text maps and add ``outline`` (bookmarks:
+    title and 0-based page), as a small incremental update."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
     if not data:
         raise ExportError("the PDF came out empty")
     writer = PdfWriter(io.BytesIO(data), incremental=True)
-    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     seen: set[int] = set()
     for page in writer.pages:
         resources: Any = page["/Resources"]
@@ -72,6 +74,8 @@ def finish_pdf(data: bytes, lang: str) -> bytes:
             seen.add(stream.idnum)
             cmap = stream.get_object()
             cmap.set_data(fix_to_unicode(cmap.get_data()))
+    for title, page_index in outline:
+        writer.add_outline_item(title=title, page_number=page_index)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

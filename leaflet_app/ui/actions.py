@@ -22,6 +22,8 @@ class Actions:
     high_contrast: QAction
     print_: QAction
     export_pdf: QAction
+    print_selected: QAction
+    export_selected: QAction
     quit: QAction
     next_match: QAction
     previous_match: QAction
@@ -51,6 +53,8 @@ def create_actions(parent: QWidget) -> Actions:
         high_contrast=_action(parent, "actionHighContrast"),
         print_=_action(parent, "actionPrint", key.Print),
         export_pdf=_action(parent, "actionExportPdf", "Ctrl+Shift+E"),
+        print_selected=_action(parent, "actionPrintSelected"),
+        export_selected=_action(parent, "actionExportSelected"),
         quit=_action(parent, "actionQuit", key.Quit),
         next_match=_action(parent, "actionNextMatch", key.FindNext),
         previous_match=_action(parent, "actionPreviousMatch", key.FindPrevious),
@@ -74,6 +78,8 @@ def retranslate_actions(actions: Actions) -> None:
         actions.high_contrast: translate("Actions", "High contrast"),
         actions.print_: translate("Actions", "Print…"),
         actions.export_pdf: translate("Actions", "Export PDF…"),
+        actions.print_selected: translate("Actions", "Print selected…"),
+        actions.export_selected: translate("Actions", "Export selected…"),
         actions.quit: translate("Actions", "Quit"),
         actions.next_match: translate("Actions", "Next match"),
         actions.previous_match: translate("Actions", "Previous match"),

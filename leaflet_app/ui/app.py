@@ -7,13 +7,21 @@ import datetime as dt
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from leaflet_app.core.bundled import content_dir
+from leaflet_app import __version__
+from leaflet_app.app_log import APP_NAME
+from leaflet_app.cli_args import shown
+from leaflet_app.core.bundled import resource_path
 from leaflet_app.core.cache_dirs import default_cache_dir
+from leaflet_app.core.content_tracker import Stamps, snapshot
+from leaflet_app.core.content_update import log_live
+from leaflet_app.core.loader import content_folders
 from leaflet_app.core.manifest import open_library, read_named
 from leaflet_app.ui.fonts import app_font, install_fonts
 from leaflet_app.ui.main_window import MainWindow
@@ -21,28 +29,39 @@ from leaflet_app.ui.settings import Preferences
 
 if TYPE_CHECKING:
     from leaflet_app.core.kiosk_config import KioskConfig
+    from leaflet_app.ui.live_content import LiveContent
 
-
-def parse_size(text: str) -> QSize:
-    width, _, height = text.lower().partition("x")
-    try:
-        size = QSize(int(width), int(height))
-    except ValueError:
-        raise SystemExit(f"leaflet-app: --size must look like 1280x800, not {text!r}") from None
-    if size.width() < 320 or size.height() < 240:
-        raise SystemExit("leaflet-app: --size is too small")
-    return size
+log = logging.getLogger(__name__)
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def make_application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QCoreApplication.setOrganizationName("leaflet_app")
-    QCoreApplication.setApplicationName("leaflet_app")
+    # One name everywhere: settings in ~/.config/leaflet-app, the desktop file leaflet-app.desktop.
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_NAME)
     app = QApplication(argv)
     app.setApplicationDisplayName("Patient leaflets")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's icon in every bundled size (the window, the task bar, Alt+Tab)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path(f"icons/leaflet-app-{size}.png")), QSize(size, size))
+    return icon
+
+
+def cache_folder() -> Path:
+    """``leaflet-app`` under the user cache folder (``~/.cache/leaflet-app`` on Linux)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
+    return Path(base) / APP_NAME
 
 
 def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
@@ -54,9 +73,11 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     app.setFont(app_font(fonts, 16))
     kiosk_config = load_kiosk_settings(args) if getattr(args, "kiosk", False) else None
     extra = list(args.content) + list(kiosk_config.content_dirs if kiosk_config else ())
-    cache = default_cache_dir(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    cache = default_cache_dir(cache_folder())
+    folders = content_folders(extra)
+    stamps = snapshot(folders)  # before loading: a file saved meanwhile is then seen as changed
     # From the manifest: leaflets it cannot vouch for are read after the window is shown.
-    library, manifest = open_library([content_dir(), *extra], cache.parent / "library")
+    library, manifest = open_library(folders, cache.parent / "library")
     if args.leaflet and library.get(args.leaflet) is None:
         read = read_named(manifest, args.leaflet, library.folders, dt.date.today())
         library.update(read.listed, read.removed)
@@ -66,49 +87,87 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     if args.lang:
         prefs.mode = args.lang
     window = MainWindow(library, prefs, fonts, cache_dir=cache, manifest=manifest)
+    live = None if args.screenshot else watch_content(window, folders, stamps, kiosk=kiosk_config is not None)
     if kiosk_config is not None:
         from leaflet_app.ui.kiosk import KioskController  # only the kiosk pays for its modules
 
-        window.kiosk = KioskController(window, kiosk_config)
+        window.kiosk = KioskController(window, kiosk_config, live=live)
     return app, window
 
 
-def load_kiosk_settings(args: argparse.Namespace) -> KioskConfig:
-    """Kiosk settings from --config and the command line; bad values are reported, not fatal."""
-    from leaflet_app.core.kiosk_config import KioskConfig, load_kiosk_config, with_overrides
+def watch_content(window: MainWindow, folders: list[Path], stamps: Stamps, *, kiosk: bool) -> LiveContent:
+    """Pick up added, changed and removed leaflets while the app runs (docs/authoring.md)."""
+    from leaflet_app.ui.content_watcher import ContentWatcher
+    from leaflet_app.ui.live_content import LiveContent
 
-    config, messages = load_kiosk_config(args.config) if args.config else (KioskConfig(), [])
-    config, more = with_overrides(config, idle_timeout=args.idle_timeout, printer=args.kiosk_printer)
-    # Printed, not logged too: under systemd both reach the journal, and each problem shows once.
+    log_live(window.library)
+    watcher = ContentWatcher(window.library, folders, stamps=stamps, today=window.today, parent=window)
+    live = LiveContent(window, watcher, show_notice=not kiosk)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(watcher.stop)
+    watcher.start()
+    return live
+
+
+def load_kiosk_settings(args: argparse.Namespace) -> KioskConfig:
+    """Kiosk settings from --config (or the default file) and the command line; problems are logged."""
+    from leaflet_app.core import kiosk_config as kc
+
+    path = args.config or kc.default_config_path()
+    messages: list[str] = []
+    if args.config is None and not path.is_file():
+        log.info("kiosk configuration: no file at %s; using the defaults", path)
+        config = kc.KioskConfig()
+    else:
+        log.info("kiosk configuration: reading %s", path)
+        config, messages = kc.load_kiosk_config(path)
+    config, more = kc.with_overrides(config, idle_timeout=args.idle_timeout, printer=args.kiosk_printer)
+    # Logged only: the console shows each warning once, and the log file keeps it where Windows
+    # shows no console.
     for message in [*messages, *more]:
-        print(f"leaflet-app: {message}", file=sys.stderr)
+        log.warning("%s", message)
     return config
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path, size: tuple[int, int]) -> bool:
+    """Render the window to ``path``; on a real display it is shown and drawn there first."""
+    window.resize(*size)
+    if QGuiApplication.platformName() == "offscreen":
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.show()
+    deadline = QDeadlineTimer(5000)
+    while not window.isVisible() or not (window.windowHandle() and window.windowHandle().isExposed()):
+        if deadline.hasExpired():
+            break
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.processEvents()
+    return window.grab().save(str(path))
 
 
 def run_app(args: argparse.Namespace) -> int:
     """Entry point of the viewer (``leaflet-app`` without a sub-command)."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # Which version of each leaflet is on screen, at start and after every update.
+    for name in ("leaflet_app.core.content_update", "leaflet_app.ui.live_content"):
+        logging.getLogger(name).setLevel(logging.INFO)
     app, window = build_window(args)
     library = window.library
     if args.leaflet and not window.open_leaflet(args.leaflet):
         # A kiosk hides drafts and overdue leaflets: it neither opens nor names them.
         available = ", ".join(lf.id for lf in library.leaflets if window.shows(lf.id))
-        print(f"leaflet-app: no leaflet {args.leaflet!r}; available: {available}", file=sys.stderr)
+        print(f"leaflet-app: no leaflet {shown(args.leaflet)}; available: {available}", file=sys.stderr)
         if window.kiosk is not None:
             window.kiosk.shutdown()  # its application-wide filters must go before Qt tears down
         return 2
     if args.screenshot:
-        window.resize(parse_size(args.size))
-        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        window.show()
-        app.processEvents()
-        saved = window.grab().save(str(args.screenshot))
+        saved = _screenshot(app, window, args.screenshot, args.size)
         if window.kiosk is not None:
             window.kiosk.shutdown()
         if not saved:
             print(f"leaflet-app: cannot write {args.screenshot}", file=sys.stderr)
             return 1
         return 0
+    log.info("leaflet-app %s started (%s mode)", __version__, "kiosk" if window.kiosk else "desktop")
     if window.kiosk is not None:
         window.showFullScreen()
     else:

@@ -1,14 +1,14 @@
 """Make Chinese render everywhere with real Regular and Bold faces.
 
 A good system CJK font is used when it has a real Bold face; otherwise the bundled static
-Noto Sans SC Regular (pip package) and the Bold face made at build time are registered.
+Noto Sans SC Regular and Bold faces (``resources/fonts``, made by ``tools/fetch_fonts.py``)
+are registered.
 The Latin font comes first in every family list: with a CJK font first, Qt can drop digits
 of English runs from a PDF's text layer.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,7 @@ SYSTEM_CJK = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "PingFan
               "Microsoft YaHei", "Microsoft YaHei UI", "Hiragino Sans GB")  # fmt: skip
 SYSTEM_LATIN = ("Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans")
 BUNDLED_CJK_FAMILY = "Noto Sans SC"
-BOLD_FILE = "fonts/generated/NotoSansSC-Bold.otf"
+BUNDLED_FILES = ("fonts/NotoSansSC-Regular.otf", "fonts/NotoSansSC-Bold.otf")
 
 
 @dataclass(frozen=True)
@@ -48,14 +48,6 @@ def _has_real_bold(family: str) -> bool:
     return "bold" in {style.lower() for style in QFontDatabase.styles(family)}
 
 
-def _bundled_regular() -> Path | None:
-    spec = importlib.util.find_spec("pylopdf_fonts_zh_cn")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "NotoSansSC-Regular.otf"
-    return path if path.is_file() else None
-
-
 def _register(path: Path) -> bool:
     font_id = QFontDatabase.addApplicationFont(str(path))
     if font_id < 0:
@@ -71,14 +63,8 @@ def install_fonts() -> FontChoice:
     families = set(QFontDatabase.families())
     cjk = next((f for f in SYSTEM_CJK if f in families and _has_real_bold(f)), None)
     if cjk is None:
-        regular = _bundled_regular()
-        if regular is not None:
-            _register(regular)
-        bold = resource_path(BOLD_FILE)
-        if bold.is_file():
-            _register(bold)
-        else:
-            log.warning("bundled Chinese bold face missing (%s); bold Chinese will be synthesised", bold)
+        for relative in BUNDLED_FILES:
+            _register(resource_path(relative))
         cjk = BUNDLED_CJK_FAMILY
     latin = next((f for f in SYSTEM_LATIN if f in families), None)
     _choice = FontChoice(latin, cjk)

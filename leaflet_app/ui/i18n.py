@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from leaflet_app.core.bundled import resource_path
@@ -43,13 +45,27 @@ class UiLanguage:
             else:
                 ours.deleteLater()
             qt_own = QTranslator(app)
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if qt_own.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_", qt_dir):
+            if _load_qt_translation(qt_own):
                 loaded.append(qt_own)
             else:
                 qt_own.deleteLater()
             self._loaded = loaded
         return self._loaded
+
+
+def _load_qt_translation(translator: QTranslator) -> bool:
+    """Qt's own Chinese strings (standard buttons and dialogs) into ``translator``.
+
+    ``qtbase``, not the ``qt`` catalogue: that one also names modules the Essentials wheel
+    lacks, and fails to load. A standalone build may not tell Qt where its translations
+    are, so the PySide6 package's own folder is tried too.
+    """
+    import PySide6
+
+    china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    folders = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+               str(Path(PySide6.__file__).parent / "Qt" / "translations"))  # fmt: skip
+    return any(translator.load(china, "qtbase", "_", folder) for folder in folders)
 
 
 _shared: UiLanguage | None = None

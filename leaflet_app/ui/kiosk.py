@@ -9,10 +9,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QLineEdit,
@@ -35,9 +37,13 @@ from leaflet_app.ui.kiosk_input import OnScreenKeyboard, PinDialog, enable_touch
 from leaflet_app.ui.main_window import MainWindow
 from leaflet_app.ui.memory import release_memory
 
+if TYPE_CHECKING:
+    from leaflet_app.ui.live_content import LiveContent
+
 log = logging.getLogger(__name__)
 
 EXIT_CHORD = "Ctrl+Alt+Shift+K"
+QUIET_S = 5.0  # a content update waiting at the home screen goes live after this long untouched
 HOLD_MS = 3000  # press and hold the banner's top-right corner this long for the staff exit
 CORNER_PX = 96
 
@@ -82,7 +88,8 @@ class KioskController(QObject):
 
     def __init__(self, window: MainWindow, config: KioskConfig, *, tick_ms: int = 250,
                  hold_ms: int = HOLD_MS, pin_state: Path | None = None,
-                 pin_dialog: Callable[[PinGate, QWidget], bool] | None = None) -> None:  # fmt: skip
+                 pin_dialog: Callable[[PinGate, QWidget], bool] | None = None,
+                 live: LiveContent | None = None, quiet_s: float = QUIET_S) -> None:  # fmt: skip
         super().__init__(window)
         self.window, self.config = window, config
         self.defaults = SessionDefaults.from_config(config)
@@ -112,6 +119,15 @@ class KioskController(QObject):
         self.notice = IdleNotice(window, window.banner)
         self.notice.follow(self.monitor)
         self.monitor.reset_requested.connect(self.reset)
+        self.live, self.quiet_s = live, quiet_s
+        self._content_timer = QTimer(self)
+        self._content_timer.setInterval(tick_ms)
+        self._content_timer.timeout.connect(self._apply_content_if_idle)
+        if live is not None:
+            # New leaflets go live between patients, never under one who is reading.
+            live.may_apply = self.idle_at_home
+            live.pending_changed.connect(self._content_waiting)
+            live.applied.connect(lambda _update: self._offer_only_what_patients_may_read())
         self.guard = KioskGuard(self)
         app = QApplication.instance()
         assert app is not None
@@ -140,9 +156,11 @@ class KioskController(QObject):
 
     def _restrict_controls(self) -> None:
         w, a = self.window, self.window.actions_
-        for action in (a.quit, a.export_pdf, a.about):
+        for action in (a.quit, a.export_pdf, a.about, a.print_selected, a.export_selected):
             action.setEnabled(False)
             action.setVisible(False)
+        w.stack_bar.hide()  # no stacks of leaflets, printed or saved, from the waiting room
+        w.library_view.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         a.print_.setVisible(False)
         a.print_.setEnabled(False)
         allowed = set(self.config.allowed_modes)
@@ -192,6 +210,24 @@ class KioskController(QObject):
         except ExportError:
             log.warning("kiosk printing failed on printer %s", self.config.printer)
 
+    # -- content updates ----------------------------------------------------------------------
+    def idle_at_home(self) -> bool:
+        """Nobody is using the kiosk: the home screen, no search, untouched for ``quiet_s``."""
+        w = self.window
+        return (w.pages.currentWidget() is w.library_view and not w.search_field.text()
+                and not self.keyboard.isVisible() and QApplication.activeModalWidget() is None
+                and self.monitor.policy.idle_seconds() >= self.quiet_s)  # fmt: skip
+
+    def _content_waiting(self, waiting: bool) -> None:
+        if waiting:
+            self._content_timer.start()
+        else:
+            self._content_timer.stop()
+
+    def _apply_content_if_idle(self) -> None:
+        if self.live is not None and self.idle_at_home():
+            self.live.apply_pending()
+
     # -- starting over ------------------------------------------------------------------------
     def reset(self) -> None:
         """Forget everything the last patient did: every step of RESET_STEPS, in order."""
@@ -216,6 +252,10 @@ class KioskController(QObject):
                 w.library_view.list.scrollToTop()
             elif step is ResetStep.FORGET_TYPING:
                 forget_typing()
+            elif step is ResetStep.UPDATE_CONTENT:
+                if self.live is not None:
+                    self.live.apply_pending()
+                    self.live.bar.hide()  # the next patient opens the new version anyway
             elif step is ResetStep.GO_HOME:
                 w.go_home()
                 w.history.clear()
@@ -238,6 +278,7 @@ class KioskController(QObject):
     def shutdown(self) -> None:
         """Remove the application-wide filters before Qt tears the widgets down."""
         self.monitor.stop()
+        self._content_timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.guard)

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import (
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -20,6 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QLabel,
     QListView,
     QStyledItemDelegate,
@@ -30,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from leaflet_app.core.document import Mode
 from leaflet_app.core.model import Leaflet, Library
-from leaflet_app.ui.library_model import HEADING_ROLE, LEAFLET_ID_ROLE, LibraryModel
+from leaflet_app.ui.library_model import HEADING_ROLE, LEAFLET_ID_ROLE, LibraryModel, TitleOrder
 
 __all__ = ["LEAFLET_ID_ROLE", "TILE_SIZE", "LibraryView"]  # LEAFLET_ID_ROLE: for tests and tools
 
@@ -101,9 +105,11 @@ class LibraryDelegate(QStyledItemDelegate):
 
 
 class LibraryView(QWidget):
-    """The library list; activating a leaflet emits ``leaflet_chosen(id)``."""
+    """The library list, grouped by category; activating a leaflet emits ``leaflet_chosen(id)``.
+    Ctrl- and Shift-click select several (to print them together) without opening any."""
 
     leaflet_chosen = Signal(str)
+    selection_changed = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,8 +133,10 @@ class LibraryView(QWidget):
         self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.activated.connect(self._activated)
-        self.list.clicked.connect(self._activated)
+        self.list.clicked.connect(self._clicked)
+        self.list.selectionModel().selectionChanged.connect(self.selection_changed)
         layout.addWidget(self.list, 1)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -162,7 +170,10 @@ class LibraryView(QWidget):
 
     def refresh(self) -> None:
         """Show the rows again (language, filter, review dates or leaflets changed)."""
+        chosen = self.selected_leaflet_ids()  # a stack being chosen survives a language switch
         self.model.refresh()
+        if chosen:
+            self._select(chosen)
 
     def leaflets_changed(self, changed: list[Leaflet], removed: Iterable[str], *, soon: bool = False) -> None:
         """Leaflets read or re-read, and ids no longer offered. ``soon``: many more may follow
@@ -190,6 +201,18 @@ class LibraryView(QWidget):
         self.model.tiles = tiles
         self.refresh()
 
+    def set_library(self, library: Library, changed: Iterable[str] | None = None) -> None:
+        """Content changed on disk (``ui/live_content.py``): list the new library; only the
+        ``changed`` ids (changed, added or removed) are sorted again when given."""
+        self.model.library = library
+        if changed is None:
+            self.model.order = TitleOrder()
+            self.refresh()
+            return
+        ids = set(changed)
+        leaflets = [lf for lf in library.leaflets if lf.id in ids]
+        self.leaflets_changed(leaflets, [i for i in ids if library.get(i) is None])
+
     def leaflet_ids(self) -> list[str]:
         return self.model.leaflet_ids()
 
@@ -197,6 +220,25 @@ class LibraryView(QWidget):
         """The model index of a leaflet's row (invalid if it is not listed)."""
         row = self.model.row_of(leaflet_id)
         return self.model.index(row) if row >= 0 else QModelIndex()
+
+    def selected_leaflet_ids(self) -> list[str]:
+        """Ids of the selected leaflets, in list order (headings are never selected)."""
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedIndexes())
+        found = (self.model.index(row).data(LEAFLET_ID_ROLE) for row in rows)
+        return [leaflet_id for leaflet_id in found if isinstance(leaflet_id, str)]
+
+    def _select(self, leaflet_ids: Iterable[str]) -> None:
+        selection = QItemSelection()
+        for leaflet_id in leaflet_ids:
+            index = self.index_of(leaflet_id)
+            if index.isValid():
+                selection.select(index, index)
+        self.list.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        selecting = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if not QApplication.keyboardModifiers() & selecting:
+            self._activated(index)
 
     def _activated(self, index: QModelIndex) -> None:
         leaflet_id = index.data(LEAFLET_ID_ROLE)

@@ -35,6 +35,7 @@ from leaflet_app.ui.leaflet_view import LeafletView
 from leaflet_app.ui.library_view import LibraryView
 from leaflet_app.ui.search_controller import SearchController
 from leaflet_app.ui.settings import Preferences
+from leaflet_app.ui.stack_bar import StackBar, export_selected, print_selected
 from leaflet_app.ui.style import UI_PX, app_stylesheet, heading_px, list_px, palette
 
 if TYPE_CHECKING:
@@ -82,6 +83,10 @@ class MainWindow(QMainWindow):
         self.leaflet_view = LeafletView(self.pages)
         self.leaflet_view.today = today
         self.pages.addWidget(self.library_view)
+        self.stack_bar = StackBar(self.actions_.print_selected, self.actions_.export_selected)
+        library_layout = self.library_view.layout()
+        assert library_layout is not None
+        library_layout.addWidget(self.stack_bar)  # under the list it acts on
         self.pages.addWidget(self.leaflet_view)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -131,7 +136,7 @@ class MainWindow(QMainWindow):
         a = self.actions_
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([a.print_, a.export_pdf])
+        self.file_menu.addActions([a.print_, a.export_pdf, a.print_selected, a.export_selected])
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
         self.view_menu = bar.addMenu("")
@@ -153,6 +158,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.print_.triggered.connect(self.print_leaflet)
         a.export_pdf.triggered.connect(self.export_pdf)
+        a.print_selected.triggered.connect(lambda: print_selected(self))
+        a.export_selected.triggered.connect(lambda: export_selected(self))
+        self.library_view.selection_changed.connect(self.update_enabled)
         a.about.triggered.connect(self.show_about)
         self.language_switch.mode_changed.connect(self.set_mode)
         self.library_view.leaflet_chosen.connect(self.open_leaflet)
@@ -249,14 +257,16 @@ class MainWindow(QMainWindow):
 
         if self.leaflet_view.leaflet is not None:
             print_dialog.print_leaflet(self, self.library, self.leaflet_view.leaflet, self.prefs.mode,
-                                       self.today())  # fmt: skip
+                                       self.today(), prefs=self.prefs,
+                                       list_font=app_font(self.fonts, list_px(self.prefs.zoom)))  # fmt: skip
 
     def export_pdf(self) -> None:
         from leaflet_app.ui import print_dialog
 
         if self.leaflet_view.leaflet is not None:
             print_dialog.export_pdf(self, self.library, self.leaflet_view.leaflet, self.prefs.mode,
-                                    self.today())  # fmt: skip
+                                    self.today(), prefs=self.prefs,
+                                    list_font=app_font(self.fonts, list_px(self.prefs.zoom)))  # fmt: skip
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -266,6 +276,12 @@ class MainWindow(QMainWindow):
         on_leaflet = self.pages.currentWidget() is self.leaflet_view
         self.actions_.print_.setEnabled(on_leaflet)
         self.actions_.export_pdf.setEnabled(on_leaflet)
+        # A stack is chosen in the library; the kiosk prints one leaflet at a time.
+        chosen = len(self.library_view.selected_leaflet_ids()) if self.kiosk is None else 0
+        on_library = self.pages.currentWidget() is self.library_view
+        self.actions_.print_selected.setEnabled(on_library and chosen > 0)
+        self.actions_.export_selected.setEnabled(on_library and chosen > 0)
+        self.stack_bar.set_count(chosen)
         self.actions_.back.setEnabled(bool(self.history))
         self.back_button.setEnabled(bool(self.history))
 

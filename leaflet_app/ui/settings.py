@@ -5,13 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from leaflet_app.core.document import MODES, Mode
+from leaflet_app.core.print_layout import PAPERS, Paper
 from leaflet_app.core.reading import ZOOM_DEFAULT, clamp_zoom
 
 THEMES = ("standard", "high-contrast")
 
 
 class Preferences:
-    """Reading language, text size, theme and last leaflet; ``persist=False`` never writes (kiosk)."""
+    """Reading language, text size, theme, last leaflet, and the paper and print size last
+    printed on; ``persist=False`` never writes (kiosk). The nurse's note is never kept."""
 
     def __init__(self, settings: QSettings | None, *, persist: bool = True) -> None:
         self._settings = settings
@@ -66,6 +68,25 @@ class Preferences:
     @last_leaflet.setter
     def last_leaflet(self, value: str) -> None:
         self._set("session/last_leaflet", value)
+
+    @property
+    def print_paper(self) -> Paper | None:
+        """The paper last printed on; None until something is printed (then the locale decides)."""
+        value = str(self._get("print/paper", "") or "")
+        return next((paper for paper in PAPERS if paper == value), None)
+
+    @print_paper.setter
+    def print_paper(self, value: Paper) -> None:
+        self._set("print/paper", value if value in PAPERS else "a4")
+
+    @property
+    def print_large(self) -> bool:
+        """Whether large print was chosen last time."""
+        return str(self._get("print/large_print", "false")).lower() == "true"
+
+    @print_large.setter
+    def print_large(self, value: bool) -> None:
+        self._set("print/large_print", "true" if value else "false")
 
     def sync(self) -> None:
         if self._persist and self._settings is not None:

@@ -37,7 +37,7 @@ from leaflet_app.core.search.tokens import (
 )
 
 # Bump when the schema or the tokenising changes: old cache files are then rebuilt.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 KEYWORD_SEPARATOR = " · "
 SLOT_BITS = 6  # 32 sections per language per number: most leaflets need one number
 SLOT_SECTIONS = 1 << (SLOT_BITS - 1)
@@ -161,8 +161,12 @@ def unpack(data: bytes) -> list[tuple[str, str]]:
 def terms_of(record: int, text: str) -> Terms:
     """The FTS5 column values of a row, from its stored text (the same for adding and removing)."""
     if record == 0:
-        head, hpy = index_text(text, contextual=True)
-        return "", "", head, hpy, initials_text(text)
+        # The title as the heading, the keywords as the text: a search that names the
+        # leaflet's subject in its title ranks above one found in its keywords only.
+        title, _, keywords = text.partition("\n")
+        head, hpy = index_text(title, contextual=True)
+        words, bpy = index_text(keywords, contextual=True)
+        return words, bpy, head, hpy, initials_text(text)
     heading, _, body = text.partition("\n")
     head, hpy = index_text(heading)
     words, bpy = index_text(body)

@@ -297,7 +297,8 @@ class SearchIndex:
             if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_ERROR:
                 raise  # not the query's fault (a damaged file): _guarded rebuilds the index
             # A query the parser let through but FTS5 refused.
-            log.warning("search query failed: %s (%s)", exc, args[:1])
+            # Neither the query nor SQLite's message (which quotes it): search text is patient data.
+            log.warning("a search query was refused by SQLite's full-text search")
             return []
 
     def _run(self, query: Query, limit: int) -> list[Hit]:
@@ -312,12 +313,30 @@ class SearchIndex:
             return []
         heads = set(self._rowids("SELECT rowid FROM heads WHERE heads MATCH ? LIMIT ?",
                                  [query.to_fts(head_only=True, expand=self._expand), window]))  # fmt: skip
-        ranked = sorted(heads.union(rows),
-                        key=lambda r: (r >= builder.SECTION_BASE, r not in heads, r))  # fmt: skip
+        found = heads.union(rows)
+        titles = sorted(r for r in found if r < builder.SECTION_BASE)
+        sections = sorted((r for r in found if r >= builder.SECTION_BASE),
+                          key=lambda r: (r not in heads, r))  # fmt: skip
         matcher = Matcher(query, self._pinyin)
+        # A leaflet's title rows stay together (both languages), leaflets in order of their
+        # best row: the title naming the words first, early in the title, then early keywords.
+        key: dict[int, tuple[float, int]] = {}
+        owner: dict[int, str] = {}
+        for rowid in titles:
+            record = self._record(rowid, builder.place(rowid))
+            if record is not None:
+                key[rowid] = (_place(record[2], matcher, record[3]), rowid)
+                owner[rowid] = record[0]
+        best: dict[str, tuple[float, int]] = {}
+        for rowid, leaflet_id in owner.items():
+            best[leaflet_id] = min(best.get(leaflet_id, key[rowid]), key[rowid])
+        order = sorted(key, key=lambda r: (best[owner[r]], key[r]))
         hits = []
-        for rowid in ranked[: max(1, limit)]:
-            score = float((rowid >= builder.SECTION_BASE) + (rowid not in heads))
+        for rowid in [*order, *sections][: max(1, limit)]:
+            if rowid < builder.SECTION_BASE:
+                score = float(key[rowid][0] >= 1.0)  # 0: named in the title
+            else:
+                score = 2.0 + (rowid not in heads)
             hit = self._hit(rowid, matcher, score)
             if hit is not None:
                 hits.append(hit)
@@ -468,3 +487,25 @@ class SearchIndex:
             self._display = display
             self._vocabulary = list(display)
         return self._vocabulary
+
+
+def _place(text: str, matcher: Matcher, folded: list[str]) -> float:
+    """How near the front of its title, else of its keyword list, a title row names what was
+    searched: from 0 (first) towards 1 in the title, 1 to 2 in the keywords, 2 if not at all.
+
+    A title that starts with the words ranks above one that mentions them ("类风湿关节炎：…"
+    above "柳氮磺吡啶：治疗类风湿关节炎…"). Authors list a leaflet's own names first in its
+    keywords ("methotrexate, MTX, …") and related ones later, so "MTX" ranks the
+    methotrexate leaflet above the arthritis leaflet that mentions it."""
+    if not folded:
+        folded.append(fold(text))
+    start = text.find("\n") + 1
+    spans = [s for s, _ in matcher.spans(text, folded[0])]
+    if not spans:
+        return 2.0
+    if spans[0] < start:  # in the title
+        return spans[0] / start
+    keywords = text[start:]
+    return 1.0 + keywords.count(builder.KEYWORD_SEPARATOR, 0, spans[0] - start) / (
+        keywords.count(builder.KEYWORD_SEPARATOR) + 1
+    )

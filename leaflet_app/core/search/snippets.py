@@ -97,8 +97,8 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
     suffix = "…" if end < len(text) else ""
     # Newlines and runs of spaces become one space each; keep offsets by mapping per char.
     line = window.replace("\n", " ").replace("\t", " ")
+    # A match cut by the window's edge is not highlighted: half a word lit up reads as a bug.
     inside = tuple(
-        (max(s, start) - start + len(prefix), min(e, end) - start + len(prefix))
-        for s, e in spans if e > start and s < end
+        (s - start + len(prefix), e - start + len(prefix)) for s, e in spans if s >= start and e <= end
     )
     return prefix + line + suffix, inside

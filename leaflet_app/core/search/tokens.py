@@ -211,6 +211,8 @@ def segment_pinyin(letters: str, *, limit: int = 4, table: PinyinTable | None = 
     """
     if not letters or len(letters) > 40 or not letters.isascii() or not letters.isalpha():
         return []
+    # Pinyin keyboards type ü as v ("lv" for 绿, "qianglvkui" for 羟氯喹); the index writes it u.
+    letters = letters.replace("v", "u").replace("V", "U")
     table = default_table() if table is None else table
     known, starts = table.syllables, table.prefixes
     results: list[tuple[list[str], bool]] = []

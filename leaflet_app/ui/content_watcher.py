@@ -1,0 +1,177 @@
+"""Watch the content folders and read what changed on a worker thread, never on the UI thread.
+
+File-system events (``QFileSystemWatcher``) make a change show within about the settle time;
+a periodic rescan finds what events miss (network shares often send none). Which folders
+changed and whether they have settled is decided in ``core/content_tracker.py``, what the
+library becomes in ``core/content_update.py``; ``ui/live_content.py`` puts it on screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from leaflet_app.core.content_tracker import ContentTracker, Stamps, snapshot
+from leaflet_app.core.content_update import ContentUpdate, prepare, update_library
+from leaflet_app.core.model import Library
+
+log = logging.getLogger(__name__)
+
+RESCAN_MS = 10_000
+SETTLE_MS = 1_000
+EVENT_DELAY_MS = 50  # one scan for a burst of events (a sync tool writes many files at once)
+# inotify and Windows change handles are limited; past this the rescan finds the changes.
+MAX_WATCHED = 4096
+
+
+@dataclass(frozen=True)
+class _Result:
+    update: ContentUpdate | None
+    settling: bool
+    changed: bool  # something was seen: the watched paths may need renewing
+
+
+class ContentWatcher(QObject):
+    """Emits ``update_ready(ContentUpdate)`` on the UI thread when leaflet folders changed.
+
+    Each update builds on the previous one, so the newest update holds every change so far
+    even if the window has not applied the earlier ones (the kiosk waits for an idle moment).
+    """
+
+    update_ready = Signal(object)
+    settling = Signal()  # a change was seen and is waiting to settle
+    _job_done = Signal(object)
+
+    def __init__(self, library: Library, folders: Sequence[Path], *, stamps: Stamps | None = None,
+                 rescan_ms: int = RESCAN_MS, settle_ms: int = SETTLE_MS, use_events: bool = True,
+                 today: Callable[[], dt.date] = dt.date.today,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.folders = tuple(folders)
+        self.latest = library  # the library with every change read so far
+        self.today = today
+        self.tracker = ContentTracker(self.folders, snapshot(self.folders) if stamps is None else stamps,
+                                      settle_s=settle_ms / 1000)  # fmt: skip
+        self.failing: set[str] = set()  # ids whose newest files cannot be used
+        self._events = QFileSystemWatcher(self) if use_events else None
+        if self._events is not None:
+            self._events.directoryChanged.connect(self._path_changed)
+            self._events.fileChanged.connect(self._path_changed)
+        self._rescan = QTimer(self)
+        self._rescan.setInterval(rescan_ms)
+        self._rescan.timeout.connect(self.rescan)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(EVENT_DELAY_MS)
+        self._soon.timeout.connect(self._start_job)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(settle_ms)
+        self._settle.timeout.connect(self._start_job)
+        self._dirty: set[Path] | None = set()  # None: scan everything
+        self._thread: threading.Thread | None = None
+        self._again = False
+        self._stopped = False
+        self._job_done.connect(self._finished)
+
+    def start(self) -> None:
+        """Begin watching: events at once, the rescan every ``rescan_ms``."""
+        self._watch()
+        self._rescan.start()
+
+    def stop(self) -> None:
+        """Stop every timer and wait for a scan under way (at most a few seconds)."""
+        self._stopped = True
+        for timer in (self._rescan, self._soon, self._settle):
+            timer.stop()
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout=5)
+
+    def rescan(self) -> None:
+        """Look at every folder now (the periodic fallback for missed events)."""
+        self._dirty = None
+        self._start_job()
+
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    # -- events and jobs ------------------------------------------------------------------
+    def _path_changed(self, path: str) -> None:
+        if self._dirty is not None:
+            self._dirty.add(Path(path))
+        self._soon.start()
+
+    def _start_job(self) -> None:
+        if self._stopped:
+            return
+        if self._thread is not None:
+            self._again = True  # one more pass once this one is done
+            return
+        only, self._dirty = self._dirty, set()
+        self._thread = threading.Thread(target=self._job, args=(only, self.latest), daemon=True,
+                                        name="content-watcher")  # fmt: skip
+        self._thread.start()
+
+    def _job(self, only: set[Path] | None, library: Library) -> None:
+        """On the worker: scan, and read the folders whose change has settled."""
+        try:
+            result = self._scan_and_load(only, library)
+        except Exception:  # a bug, not content: content problems are reported, never raised
+            log.exception("looking for changed leaflets failed")
+            result = _Result(None, settling=False, changed=False)
+        with contextlib.suppress(RuntimeError):  # the window closed while we were reading
+            self._job_done.emit(result)
+
+    def _scan_and_load(self, only: set[Path] | None, library: Library) -> _Result:
+        scan = self.tracker.scan(only)
+        if not scan.ready:
+            return _Result(None, scan.settling, bool(only) or scan.settling)
+        update = update_library(library, self.folders, scan.ready, self.today())
+        if self.tracker.loaded(scan.ready):
+            return _Result(None, settling=True, changed=True)  # written to again while we read
+        prepare(update.library, update.applied)
+        return _Result(update, scan.settling, changed=True)
+
+    def _finished(self, result: _Result) -> None:
+        """Back on the UI thread."""
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join()
+        if self._stopped:
+            return
+        if result.update is not None:
+            update = result.update
+            self.latest = update.library
+            self.failing = (self.failing - update.checked) | set(update.failed)
+            self.update_ready.emit(update)
+        if result.changed:
+            self._watch()
+        if result.settling:
+            self.settling.emit()
+            self._settle.start()
+        if self._again:
+            self._again = False
+            self._start_job()
+
+    def _watch(self) -> None:
+        """Watch the content folders, leaflet folders and their files, as many as allowed."""
+        if self._events is None:
+            return
+        wanted = [str(path) for path in self.tracker.watched_paths()][:MAX_WATCHED]
+        watched = set(self._events.files()) | set(self._events.directories())
+        keep = set(wanted)
+        gone = [path for path in watched if path not in keep]
+        if gone:
+            self._events.removePaths(gone)
+        # A file replaced by renaming (how editors and sync tools save) is no longer watched.
+        missing = [path for path in wanted if path not in watched]
+        if missing:
+            self._events.addPaths(missing)

@@ -1,0 +1,99 @@
+"""SearchIndex.apply_changes: only changed leaflets' entries change; search agrees with a fresh build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import MakeLeaflet
+
+from leaflet_app.core.content_update import update_library
+from leaflet_app.core.loader import load_library
+from leaflet_app.core.search import SearchIndex
+
+TODAY = dt.date(2026, 6, 1)
+QUERIES = ["zebrafinch", "testword", "测试", "ceshi", "stopping", "停药", "Test leaflet", "10 mg", "quokka"]
+
+
+def _edit(folder: Path, lang: str, old: str, new: str) -> None:
+    path = folder / f"{lang}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _answers(index: SearchIndex) -> dict[str, list[tuple[str, str, str, bool]]]:
+    return {q: sorted((h.leaflet_id, h.section_id, h.lang, h.title_match) for h in index.search(q).hits)
+            for q in QUERIES}  # fmt: skip
+
+
+@pytest.fixture
+def content(make_leaflet: MakeLeaflet, tmp_path: Path) -> Path:
+    for leaflet_id in ("alpha", "beta", "gamma"):
+        make_leaflet(leaflet_id)
+    return tmp_path / "content"
+
+
+def test_changed_added_and_removed_leaflets_search_as_a_fresh_index_would(
+    content: Path, make_leaflet: MakeLeaflet, tmp_path: Path
+) -> None:
+    library = load_library([content], today=TODAY)
+    index = SearchIndex.open(library, tmp_path / "cache")
+    assert index.path is not None and index.search("stopping").hits
+    _edit(content / "alpha", "en", "stopping treatment", "zebrafinch care")
+    _edit(content / "alpha", "zh", "关于停药", "关于鹦鹉")
+    make_leaflet("delta", en=None)
+    (content / "delta" / "en.md").write_text(
+        (content / "beta" / "en.md").read_text(encoding="utf-8").replace("More English", "A quokka")
+        .replace("id: beta", "id: delta"),
+        encoding="utf-8")  # fmt: skip
+    for file in (content / "gamma").iterdir():
+        file.unlink()
+    (content / "gamma").rmdir()
+    update = update_library(library, [content], {content / n for n in ("alpha", "delta", "gamma")}, TODAY)
+    assert update.applied == ("alpha", "delta") and update.removed == ("gamma",)
+    changed = [lf for lf in update.library.leaflets if lf.id in update.applied]
+    index.apply_changes(changed, list(update.removed))
+
+    fresh = SearchIndex.open(update.library, tmp_path / "fresh")
+    assert _answers(index) == _answers(fresh)
+    assert {h.leaflet_id for h in index.search("zebrafinch").hits} == {"alpha"}
+    assert {h.leaflet_id for h in index.search("stopping").hits} == {"beta", "delta"}
+    # The old words are gone from the full-text index itself, not only hidden.
+    db = index._db
+    for word in ("stopping", "zebrafinch", "quokka"):
+        in_fts = {row[0] for row in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", [word])}
+        in_docs = {row[0] for row in db.execute("SELECT id FROM docs WHERE text LIKE ?", [f"%{word}%"])}
+        assert in_fts == in_docs and in_docs
+    # Titles still rank as titles: the new title row comes before every section.
+    assert index.search("Test leaflet").hits[0].title_match
+
+
+def test_the_shared_cache_file_is_left_as_it_was(content: Path, tmp_path: Path) -> None:
+    library = load_library([content], today=TODAY)
+    index = SearchIndex.open(library, tmp_path / "cache")
+    assert index.path is not None
+    cached = index.path.read_bytes()
+    _edit(content / "beta", "en", "More English", "Quokka")
+    update = update_library(library, [content], {content / "beta"}, TODAY)
+    index.apply_changes([lf for lf in update.library.leaflets if lf.id == "beta"], [])
+    assert index.path is None  # the changed index lives in memory for this session
+    assert {h.leaflet_id for h in index.search("quokka").hits} == {"beta"}
+    assert (tmp_path / "cache").glob("search-*.sqlite3").__next__().read_bytes() == cached
+
+
+def test_repeated_updates_of_one_leaflet_leave_one_set_of_rows(content: Path, tmp_path: Path) -> None:
+    library = load_library([content], today=TODAY)
+    index = SearchIndex.open(library, tmp_path / "cache")
+    for number in range(5):
+        _edit(content / "beta", "en", "More English" if number == 0 else f"Word{number - 1}x",
+              f"Word{number}x")  # fmt: skip
+        update = update_library(library, [content], {content / "beta"}, TODAY)
+        library = update.library
+        index.apply_changes([lf for lf in library.leaflets if lf.id == "beta"], [])
+    rows = index._db.execute("SELECT count(*) FROM docs WHERE leaflet_id = 'beta'").fetchone()[0]
+    assert rows == 2 + 4  # two titles and two sections, in each language
+    assert {h.leaflet_id for h in index.search("word4x").hits} == {"beta"}
+    assert index.search("word3x").hits == ()
+    assert index._db.execute("SELECT rowid FROM fts WHERE fts MATCH 'word3x'").fetchall() == []
