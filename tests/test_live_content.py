@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import MakeLeaflet
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from leaflet_app.core.content_update import ContentUpdate
 from leaflet_app.core.kiosk_config import KioskConfig
@@ -31,8 +31,14 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def _titles(window: MainWindow) -> list[str]:
-    items = window.findChild(QListWidget, "leafletList")
-    return [items.item(i).text().split("\n")[0] for i in range(items.count())]
+    model = window.library_view.model
+    return [model.text_of(row).split("\n")[0] for row in range(model.rowCount()) if not model.is_heading(row)]
+
+
+def _finds(window: MainWindow, query: str) -> set[str]:
+    """The leaflets search finds now (the index is kept up to date in a worker thread)."""
+    index = window.search.ensure_index()
+    return set() if index is None else {h.leaflet_id for h in index.search(query).hits}
 
 
 def _text(window: MainWindow) -> str:
@@ -97,9 +103,8 @@ def test_an_edit_shows_in_the_list_and_search_and_the_open_leaflet_offers_a_relo
     # The reader's text does not jump: the bar offers the new version.
     assert bar.isVisible() and "This leaflet was updated" in bar.findChild(QLabel).text()
     assert "10 mg" in _text(window) and window.leaflet_view.title.text() == "Test leaflet"
-    # Search already knows the new text.
-    window.search.ensure_index()
-    assert {h.leaflet_id for h in window.search.index.search("food").hits} == {"alpha"}  # type: ignore[union-attr]
+    # Search knows the new text as soon as the worker has indexed that leaflet again.
+    qtbot.waitUntil(lambda: _finds(window, "food") == {"alpha"}, timeout=5000)
     assert window.search.index.search("Test leaflet").hits[0].leaflet_id != "alpha"  # type: ignore[union-attr]
     qtbot.mouseClick(bar.findChild(QPushButton, "leafletReload"), Qt.MouseButton.LeftButton)
     assert "Now take 20 mg with food." in _text(window) and "10 mg" not in _text(window).split("Second")[-1]
@@ -178,8 +183,7 @@ def test_the_periodic_rescan_alone_finds_added_and_removed_leaflets(
         file.unlink()
     (content / "beta").rmdir()
     qtbot.waitUntil(lambda: _titles(window) == ["Gamma leaflet", "Test leaflet"], timeout=3000)
-    window.search.ensure_index()
-    assert {h.leaflet_id for h in window.search.index.search("Gamma").hits} == {"gamma"}  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: _finds(window, "Gamma") == {"gamma"}, timeout=5000)
     assert not window.open_leaflet("beta")
 
 

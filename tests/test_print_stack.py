@@ -31,11 +31,10 @@ def page_texts(path: Path) -> list[str]:
 
 
 def click_row(qtbot: QtBot, window, leaflet_id: str, modifier: Qt.KeyboardModifier) -> None:  # type: ignore[no-untyped-def]
-    items = window.library_view.list
-    item = items.item(window.library_view.leaflet_ids().index(leaflet_id))
-    items.scrollToItem(item)
-    center = items.visualItemRect(item).center()
-    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, modifier, center)
+    view = window.library_view.list
+    index = window.library_view.index_of(leaflet_id)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())
 
 
 PAIR = {"baricitinib", "using-this-app"}

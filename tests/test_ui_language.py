@@ -13,9 +13,11 @@ def test_a_hundred_switches_keep_at_most_two_translators(qtbot, make_window) -> 
     window = make_window()
     app = QCoreApplication.instance()
     assert app is not None
+    # Other tests may have made translators of their own: count what the switches add.
+    before = len(app.findChildren(QTranslator))
     for switch in range(100):
         window.set_mode("zh" if switch % 2 == 0 else "en")
     assert window.findChild(QPushButton, "homeButton").text() == "Home"
     window.set_mode("zh")
     assert window.findChild(QPushButton, "homeButton").text() == "主页"  # still translated
-    assert len(app.findChildren(QTranslator)) <= 2
+    assert len(app.findChildren(QTranslator)) <= before + 2

@@ -28,7 +28,7 @@ def test_library_lists_every_leaflet_by_title_with_review_date(make_window) -> N
     texts = library_rows(window)
     assert any(t.startswith("Baricitinib (Olumiant): deciding") and "Reviewed 2026-11-27" in t for t in texts)
     assert any(t.startswith("How to use this app") for t in texts)
-    assert library_headings(window) == ["Medicines", "About this app"]  # grouped by category
+    assert library_headings(window) == ["Medicines", "Conditions", "About this app"]  # grouped by category
 
 
 def test_clicking_a_leaflet_opens_it_with_review_information(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
@@ -84,9 +84,10 @@ def test_library_titles_follow_the_language(qtbot, make_window) -> None:  # type
     window.set_mode("zh")
     texts = library_rows(window)
     assert any(t.startswith("巴瑞替尼") for t in texts)
-    assert library_headings(window) == ["药品", "关于本应用"]
+    assert library_headings(window) == ["药品", "疾病", "关于本应用"]
     window.set_mode("both")
-    assert library_headings(window) == ["Medicines / 药品", "About this app / 关于本应用"]
+    headings = ["Medicines / 药品", "Conditions / 疾病", "About this app / 关于本应用"]
+    assert library_headings(window) == headings
 
 
 def test_text_size_buttons_and_shortcuts(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]

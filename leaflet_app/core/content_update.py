@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leaflet_app.core.frontmatter import excerpt
+from leaflet_app.core.excerpts import excerpt
 from leaflet_app.core.loader import (
     DISCLAIMER_FOLDER,
     FALLBACK_DISCLAIMER,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leaflet_app.core.frontmatter import excerpt
+from leaflet_app.core.excerpts import excerpt
 from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
 from leaflet_app.core.model import Library, Problem
 

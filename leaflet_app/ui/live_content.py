@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from leaflet_app.core.content_update import ContentUpdate, log_live
-from leaflet_app.core.frontmatter import excerpt
+from leaflet_app.core.excerpts import excerpt
 from leaflet_app.core.loader import DISCLAIMER_FOLDER
 from leaflet_app.ui.content_watcher import ContentWatcher
 from leaflet_app.ui.main_window import MainWindow
