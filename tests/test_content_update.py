@@ -11,7 +11,7 @@ from conftest import MakeLeaflet
 from helpers import FakeClock
 
 from leaflet_app.core import content_update
-from leaflet_app.core.content_tracker import ContentTracker, snapshot
+from leaflet_app.core.content_tracker import ContentTracker, agreeing, snapshot
 from leaflet_app.core.content_update import live_lines, update_library
 from leaflet_app.core.loader import load_library
 
@@ -207,3 +207,19 @@ def test_an_event_inside_a_leaflet_folder_scans_that_folder(content: Path) -> No
     tracker.scan([content / "alpha" / "en.md"])
     clock.now += 1
     assert list(tracker.scan([]).ready) == [content / "alpha"]
+
+
+def test_a_snapshot_taken_after_loading_leaves_out_folders_saved_in_between(
+    content: Path, make_leaflet: MakeLeaflet
+) -> None:
+    library = load_library([content], today=TODAY)
+    path = content / "beta" / "en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("More English", "Saved meanwhile"), encoding="utf-8")
+    make_leaflet("delta")  # not in the library yet (read in the background, say): kept
+    known = agreeing(snapshot([content]), library)
+    assert content / "beta" not in known
+    assert {content / "alpha", content / "delta"} <= set(known)
+    tracker = ContentTracker([content], known, settle_s=0)
+    tracker.scan()
+    assert set(tracker.scan().ready) == {content / "beta"}

@@ -113,6 +113,25 @@ def test_an_edit_shows_in_the_list_and_search_and_the_open_leaflet_offers_a_relo
     assert not bar.isVisible()
 
 
+def test_an_edit_saved_before_the_watcher_first_looks_is_still_picked_up(
+    qtbot, content: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    # The viewer reads its leaflets, paints, and only then stamps the folders (off the UI
+    # thread): a save in between must not pass as what was read.
+    window = MainWindow(load_library([content]), Preferences(None, persist=False), install_fonts(),
+                        cache_dir=tmp_path / "cache")  # fmt: skip
+    qtbot.addWidget(window)
+    _replace(content / "alpha" / "en.md", 'title: "Test leaflet"', 'title: "Alpha, saved meanwhile"')
+    watcher = ContentWatcher(window.library, [content], settle_ms=100, parent=window)
+    LiveContent(window, watcher, show_notice=True)
+    watcher.start()
+    try:
+        qtbot.waitUntil(lambda: "Alpha, saved meanwhile" in _titles(window), timeout=5000)
+        assert "Beta leaflet" in _titles(window)
+    finally:
+        watcher.stop()
+
+
 def test_the_update_bar_speaks_chinese_in_chinese_mode(qtbot, live, content: Path) -> None:  # type: ignore[no-untyped-def]
     window = live().window
     window.set_mode("zh")
@@ -235,8 +254,11 @@ def test_the_app_watches_its_content_folders_from_the_start(
     with caplog.at_level(logging.INFO):
         _app, window = build_window(app_parser().parse_args(["--content", str(content)]))
     qtbot.addWidget(window)
+    window.show()
+    # Logged on the watcher's thread, once its first look at the folders is done.
+    with caplog.at_level(logging.INFO):
+        qtbot.waitUntil(lambda: "live: baricitinib version" in caplog.text, timeout=10_000)
     assert "live: alpha version 1.0 (reviewed 2026-01-10)" in caplog.text
-    assert "live: baricitinib version" in caplog.text
     watcher = window.findChild(ContentWatcher)
     window.search.ensure_index()  # built once at start-up, before anyone edits
     try:

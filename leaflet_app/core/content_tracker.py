@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leaflet_app.core.loader import DISCLAIMER_FOLDER
-from leaflet_app.core.model import LANGS
+from leaflet_app.core.model import LANGS, Library
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +99,29 @@ def snapshot(folders: Iterable[Path]) -> Stamps:
             if stamp is not None:
                 stamps[folder] = stamp
     return stamps
+
+
+def agreeing(stamps: Stamps, library: Library) -> Stamps:
+    """``stamps`` without the folders whose leaflet in ``library`` was read from other files.
+
+    The viewer takes its snapshot after the first paint, not before reading (a start from
+    the manifest reads almost nothing): a leaflet saved in between would otherwise pass as
+    known. Such a folder is left out, so the next scan sees it as changed and reads it.
+    Folders with no leaflet in the library yet (read in the background, or broken) keep the
+    snapshot: what they hold is read later than it was taken.
+    """
+    by_folder = {lf.folder: lf for lf in library.leaflets}
+    kept: Stamps = {}
+    for folder, stamp in stamps.items():
+        leaflet = by_folder.get(folder)
+        if leaflet is not None:
+            files = {name: (size, mtime) for name, size, mtime in stamp}
+            read = [line.split("\0") for line in leaflet.stamp().splitlines()]
+            if any(len(parts) != 3 or files.get(Path(parts[0]).name) != (int(parts[2]), int(parts[1]))
+                   for parts in read):  # fmt: skip
+                continue
+        kept[folder] = stamp
+    return kept
 
 
 @dataclass(frozen=True)

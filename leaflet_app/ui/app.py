@@ -10,7 +10,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QSettings,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,8 +28,6 @@ from leaflet_app.app_log import APP_NAME
 from leaflet_app.cli_args import shown
 from leaflet_app.core.bundled import resource_path
 from leaflet_app.core.cache_dirs import default_cache_dir
-from leaflet_app.core.content_tracker import Stamps, snapshot
-from leaflet_app.core.content_update import log_live
 from leaflet_app.core.loader import content_folders
 from leaflet_app.core.manifest import open_library, read_named
 from leaflet_app.ui.fonts import app_font, install_fonts
@@ -32,6 +39,7 @@ if TYPE_CHECKING:
     from leaflet_app.ui.live_content import LiveContent
 
 log = logging.getLogger(__name__)
+WATCH_AFTER_MS = 1500  # when the content watcher starts: after the window shows
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
@@ -75,7 +83,6 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     extra = list(args.content) + list(kiosk_config.content_dirs if kiosk_config else ())
     cache = default_cache_dir(cache_folder())
     folders = content_folders(extra)
-    stamps = snapshot(folders)  # before loading: a file saved meanwhile is then seen as changed
     # From the manifest: leaflets it cannot vouch for are read after the window is shown.
     library, manifest = open_library(folders, cache.parent / "library")
     if args.leaflet and library.get(args.leaflet) is None:
@@ -87,7 +94,7 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     if args.lang:
         prefs.mode = args.lang
     window = MainWindow(library, prefs, fonts, cache_dir=cache, manifest=manifest)
-    live = None if args.screenshot else watch_content(window, folders, stamps, kiosk=kiosk_config is not None)
+    live = None if args.screenshot else watch_content(window, folders, kiosk=kiosk_config is not None)
     if kiosk_config is not None:
         from leaflet_app.ui.kiosk import KioskController  # only the kiosk pays for its modules
 
@@ -95,18 +102,19 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     return app, window
 
 
-def watch_content(window: MainWindow, folders: list[Path], stamps: Stamps, *, kiosk: bool) -> LiveContent:
+def watch_content(window: MainWindow, folders: list[Path], *, kiosk: bool) -> LiveContent:
     """Pick up added, changed and removed leaflets while the app runs (docs/authoring.md)."""
     from leaflet_app.ui.content_watcher import ContentWatcher
     from leaflet_app.ui.live_content import LiveContent
 
-    log_live(window.library)
-    watcher = ContentWatcher(window.library, folders, stamps=stamps, today=window.today, parent=window)
+    # The folders' stamps are taken, and the live versions logged, on the watcher's thread.
+    watcher = ContentWatcher(window.library, folders, today=window.today, parent=window)
     live = LiveContent(window, watcher, show_notice=not kiosk)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(watcher.stop)
-    watcher.start()
+    # After the first paint and the search index's start: the start-up is theirs first.
+    QTimer.singleShot(WATCH_AFTER_MS, watcher.start)
     return live
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from leaflet_app.core.content_tracker import ContentTracker, Stamps, snapshot
-from leaflet_app.core.content_update import ContentUpdate, prepare, update_library
+from leaflet_app.core.content_tracker import ContentTracker, Stamps, agreeing, snapshot
+from leaflet_app.core.content_update import ContentUpdate, log_live, prepare, update_library
 from leaflet_app.core.model import Library
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ class _Result:
     update: ContentUpdate | None
     settling: bool
     changed: bool  # something was seen: the watched paths may need renewing
+    first: bool = False  # the first snapshot: a full scan follows once the paths are watched
 
 
 class ContentWatcher(QObject):
@@ -57,8 +58,9 @@ class ContentWatcher(QObject):
         self.folders = tuple(folders)
         self.latest = library  # the library with every change read so far
         self.today = today
-        self.tracker = ContentTracker(self.folders, snapshot(self.folders) if stamps is None else stamps,
-                                      settle_s=settle_ms / 1000)  # fmt: skip
+        # Without ``stamps`` the first job takes them, off the UI thread (thousands of folders).
+        self.tracker = ContentTracker(self.folders, stamps or {}, settle_s=settle_ms / 1000)
+        self._need_snapshot = stamps is None
         self.failing: set[str] = set()  # ids whose newest files cannot be used
         self._events = QFileSystemWatcher(self) if use_events else None
         if self._events is not None:
@@ -82,8 +84,12 @@ class ContentWatcher(QObject):
         self._job_done.connect(self._finished)
 
     def start(self) -> None:
-        """Begin watching: events at once, the rescan every ``rescan_ms``."""
-        self._watch()
+        """Begin watching: events at once (after the first snapshot, if it is still to take),
+        the rescan every ``rescan_ms``."""
+        if self._need_snapshot:
+            self._start_job()
+        else:
+            self._watch()
         self._rescan.start()
 
     def stop(self) -> None:
@@ -131,6 +137,11 @@ class ContentWatcher(QObject):
             self._job_done.emit(result)
 
     def _scan_and_load(self, only: set[Path] | None, library: Library) -> _Result:
+        if self._need_snapshot:
+            self._need_snapshot = False
+            self.tracker.known = agreeing(snapshot(self.folders), library)
+            log_live(library)
+            return _Result(None, settling=False, changed=True, first=True)
         scan = self.tracker.scan(only)
         if not scan.ready:
             return _Result(None, scan.settling, bool(only) or scan.settling)
@@ -154,6 +165,11 @@ class ContentWatcher(QObject):
             self.update_ready.emit(update)
         if result.changed:
             self._watch()
+        if result.first:
+            # Whatever was saved before the watch began (and the folders left out of the
+            # snapshot because they were saved before it) is found now.
+            self._dirty = None
+            self._again = True
         if result.settling:
             self.settling.emit()
             self._settle.start()
