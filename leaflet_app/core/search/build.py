@@ -37,7 +37,7 @@ from leaflet_app.core.search.tokens import (
 )
 
 # Bump when the schema or the tokenising changes: old cache files are then rebuilt.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 KEYWORD_SEPARATOR = " · "
 SLOT_BITS = 6  # 32 sections per language per number: most leaflets need one number
 SLOT_SECTIONS = 1 << (SLOT_BITS - 1)
@@ -59,6 +59,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE leaflets(num INTEGER PRIMARY KEY, leaflet_id TEXT NOT NULL UNIQUE, stamp TEXT NOT NULL,
                       span INTEGER NOT NULL);
 CREATE TABLE texts(key INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE titles(rowid INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE vocab(num INTEGER NOT NULL, word TEXT NOT NULL, display TEXT NOT NULL,
                    PRIMARY KEY (num, word)) WITHOUT ROWID;
 CREATE TABLE pinyin(syllable TEXT PRIMARY KEY, chars TEXT NOT NULL) WITHOUT ROWID;
@@ -68,7 +69,7 @@ CREATE VIRTUAL TABLE fts USING fts5(
 CREATE VIRTUAL TABLE heads USING fts5(
     head, hpy, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
 """
-TABLES = frozenset({"meta", "leaflets", "texts", "vocab", "pinyin", "terms", "fts", "heads"})
+TABLES = frozenset({"meta", "leaflets", "texts", "titles", "vocab", "pinyin", "terms", "fts", "heads"})
 EXPANDED = 64  # the most common words a short prefix stands for
 
 Terms = tuple[str, str, str, str, str]  # body, bpy, head, hpy, ini
@@ -290,6 +291,7 @@ def remove(db: sqlite3.Connection, num: int) -> None:
         db.executemany("UPDATE terms SET docs = docs - ? WHERE term = ?", [(n, w) for w, n in words.items()])
         db.execute("DELETE FROM terms WHERE docs <= 0")
     db.execute("DELETE FROM texts WHERE key BETWEEN ? AND ?", [keys[0], keys[-1]])
+    db.execute("DELETE FROM titles WHERE rowid BETWEEN ? AND ?", [keys[0], keys[-1]])
     db.execute("DELETE FROM vocab WHERE num = ?", [num])
     db.execute("DELETE FROM leaflets WHERE num = ?", [num])
 
@@ -299,6 +301,11 @@ def write(db: sqlite3.Connection, rows: LeafletRows, num: int) -> None:
     db.execute("INSERT INTO leaflets VALUES (?, ?, ?, ?)", [num, rows.leaflet_id, rows.stamp, rows.span])
     for lang, records in rows.records.items():
         db.execute("INSERT INTO texts VALUES (?, ?)", [num * 2 + LANG_BIT[lang], pack(records)])
+    # Title rows' text again, uncompressed (a fiftieth of the texts): ranking reads every
+    # matching title, and must not unpack each leaflet's whole text to do so.
+    db.executemany("INSERT INTO titles VALUES (?, ?)",
+                   [(title_rowid(num, lang), f"{records[0][1]}\n{records[0][2]}")
+                    for lang, records in rows.records.items() if records])  # fmt: skip
     made = list(rows.rows(num))
     db.executemany("INSERT INTO fts(rowid, body, bpy, ini) VALUES (?, ?, ?, ?)",
                    [(rowid, *_main(terms)) for rowid, terms in made])  # fmt: skip

@@ -322,11 +322,9 @@ class SearchIndex:
         # best row: the title naming the words first, early in the title, then early keywords.
         key: dict[int, tuple[float, int]] = {}
         owner: dict[int, str] = {}
-        for rowid in titles:
-            record = self._record(rowid, builder.place(rowid))
-            if record is not None:
-                key[rowid] = (_place(record[2], matcher, record[3]), rowid)
-                owner[rowid] = record[0]
+        for rowid, leaflet_id, text in self._titles(titles):
+            key[rowid] = (_place(text, matcher, []), rowid)
+            owner[rowid] = leaflet_id
         best: dict[str, tuple[float, int]] = {}
         for rowid, leaflet_id in owner.items():
             best[leaflet_id] = min(best.get(leaflet_id, key[rowid]), key[rowid])
@@ -341,6 +339,17 @@ class SearchIndex:
             if hit is not None:
                 hits.append(hit)
         return self._with_translations(hits, limit)
+
+    def _titles(self, rowids: list[int]) -> list[tuple[int, str, str]]:
+        """(row id, leaflet id, "title\nkeywords") of these title rows."""
+        found: list[tuple[int, str, str]] = []
+        for start in range(0, len(rowids), 500):  # SQLite's limit on bound values
+            chunk = rowids[start : start + 500]
+            sql = ("SELECT t.rowid, l.leaflet_id, t.text FROM titles t "
+                   "JOIN leaflets l ON l.num = t.rowid >> 1 "
+                   f"WHERE t.rowid IN ({','.join('?' * len(chunk))})")  # fmt: skip
+            found += [(cast(int, r), cast(str, i), cast(str, t)) for r, i, t in self._db.execute(sql, chunk)]
+        return found
 
     def _row(self, rowid: int, where: builder.Place | None = None) -> tuple[str, str, str] | None:
         """(leaflet id, section id, "heading\ntext") of a row, or None if it is not there."""
