@@ -48,6 +48,7 @@ class TitleOrder:
         self._sorted: dict[Lang, tuple[list[QCollatorSortKey], list[str]]] = {}
         self._lock = threading.Lock()
         self.version = 0  # changes whenever the order of any language may have changed
+        self._thread: threading.Thread | None = None
 
     def ids(self, lang: Lang, leaflets: Iterable[Leaflet]) -> list[str]:
         with self._lock:
@@ -68,7 +69,14 @@ class TitleOrder:
                 if self.version == version and lang not in self._sorted:
                     self._sorted[lang] = found
 
-        threading.Thread(target=work, name=f"sort-{lang}", daemon=True).start()
+        self._thread = threading.Thread(target=work, name=f"sort-{lang}", daemon=True)
+        self._thread.start()
+
+    def join(self) -> None:
+        """Wait for a sort in a thread (at most a fraction of a second): Qt must not be torn
+        down under it when the app quits."""
+        if self._thread is not None:
+            self._thread.join()
 
     @staticmethod
     def _sort(lang: Lang, leaflets: list[Leaflet]) -> tuple[list[QCollatorSortKey], list[str]]:

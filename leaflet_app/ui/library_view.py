@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -44,6 +45,7 @@ ROW_PAD = QSize(2 * 16 + 2, 2 * 12 + 2 * 4 + 2)
 MIN_ROW_PX = 48  # a touch target
 LAYOUT_BATCH = 200  # rows laid out per pass: the first screenful shows before the rest is measured
 REFRESH_MS = 1000  # while leaflets arrive in the background, the rows are made again this often
+PREPARE_AFTER_MS = 500  # the other language's titles are sorted this long after the first show
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -254,8 +256,15 @@ class LibraryView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._shown_once:
             self._shown_once = True
-            self.model.prepare_other_language()
+            # Once the event loop runs (not during a screenshot run that ends at once).
+            QTimer.singleShot(PREPARE_AFTER_MS, self._prepare_other_language)
         super().showEvent(event)
+
+    def _prepare_other_language(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.model.order.join)
+        self.model.prepare_other_language()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
