@@ -208,6 +208,9 @@ def test_welcome_and_language_buttons_switch_the_reading_language(qtbot, kiosk) 
         assert present in tile and (absent is None or absent not in tile)
         if mode == "both":
             assert "Baricitinib" in tile
+    _click(qtbot, w.findChild(QPushButton, "homeLanguage_zh"))
+    settle()  # Qt posts the language change
+    assert w.findChild(QWidget, "homeLanguages").accessibleName() == "阅读语言"  # the interface follows
     # The bar's switch (on a leaflet page) and the home buttons show the same language.
     w.open_leaflet("baricitinib")
     _click(qtbot, w.language_switch.buttons["zh"])
