@@ -221,6 +221,14 @@ def test_command_line_overrides() -> None:
     assert with_overrides(KioskConfig(printer="A"))[0].printer == "A"
 
 
+def test_lang_on_the_command_line_is_the_session_language_within_the_allowed_ones() -> None:
+    config, messages = with_overrides(KioskConfig(default_mode="zh"), language="both")
+    assert (config.default_mode, messages) == ("both", [])
+    config, messages = with_overrides(KioskConfig(allowed_modes=("en", "zh")), language="both")
+    assert config.default_mode == "en"
+    assert messages == ["--lang 'both' is not in allowed_languages ['en', 'zh']; using 'en'"]
+
+
 # -- PIN ----------------------------------------------------------------------------------------
 def test_pin_hash_round_trip_and_salt() -> None:
     assert PIN not in PIN_HASH and PIN_HASH.startswith("scrypt$")
@@ -497,6 +505,8 @@ def test_idle_policy_refuses_nonsense_times() -> None:
 def test_session_defaults_and_reset_steps() -> None:
     assert SessionDefaults() == SessionDefaults("en", 100, "standard")
     assert SessionDefaults.from_config(KioskConfig(default_mode="both")).mode == "both"
+    assert SessionDefaults().leaflet == ""  # the welcome
+    assert SessionDefaults.from_config(KioskConfig(), leaflet="baricitinib").leaflet == "baricitinib"
     assert RESET_STEPS[0] is ResetStep.CLOSE_DIALOGS and RESET_STEPS[-1] is ResetStep.GO_HOME
     # Clearing the search is itself an undoable edit: the history goes after it.
     assert RESET_STEPS.index(ResetStep.FORGET_TYPING) > RESET_STEPS.index(ResetStep.CLEAR_SEARCH)

@@ -214,10 +214,17 @@ def load_kiosk_config(path: Path | str) -> tuple[KioskConfig, list[str]]:
     return config, messages
 
 
-def with_overrides(config: KioskConfig, idle_timeout: int | None = None,
-                   printer: str | None = None) -> tuple[KioskConfig, list[str]]:  # fmt: skip
-    """Apply ``--idle-timeout`` and ``--kiosk-printer``; a bad value keeps the config's value."""
+def with_overrides(config: KioskConfig, idle_timeout: int | None = None, printer: str | None = None,
+                   language: str | None = None) -> tuple[KioskConfig, list[str]]:  # fmt: skip
+    """Apply ``--idle-timeout``, ``--kiosk-printer`` and ``--lang``; a bad value keeps the config's value."""
     messages: list[str] = []
+    if language is not None:
+        # The clinic's allowed_languages still bound what the kiosk offers.
+        if language in config.allowed_modes:
+            config = replace(config, default_mode=_mode(language))
+        else:
+            messages.append(f"--lang {_shown(language)} is not in allowed_languages "
+                            f"{list(config.allowed_modes)!r}; using {config.default_mode!r}")  # fmt: skip
     if idle_timeout is not None:
         try:
             config = replace(config, idle_timeout_s=_seconds(IDLE_RANGE)(idle_timeout))

@@ -18,15 +18,17 @@ IdleState = Literal["active", "countdown", "reset"]
 
 @dataclass(frozen=True)
 class SessionDefaults:
-    """Reading settings every kiosk session starts with and returns to."""
+    """Reading settings every kiosk session starts with and returns to, and where it starts:
+    the home screen, or the leaflet named by ``--leaflet``."""
 
     mode: Mode = "en"
     zoom: int = ZOOM_DEFAULT
     theme: str = "standard"
+    leaflet: str = ""  # "" starts at the home screen's welcome
 
     @classmethod
-    def from_config(cls, config: KioskConfig) -> SessionDefaults:
-        return cls(mode=config.default_mode)
+    def from_config(cls, config: KioskConfig, leaflet: str = "") -> SessionDefaults:
+        return cls(mode=config.default_mode, leaflet=leaflet)
 
 
 class ResetStep(StrEnum):
@@ -39,7 +41,7 @@ class ResetStep(StrEnum):
     SCROLL_TO_TOP = "scroll-to-top"
     FORGET_TYPING = "forget-typing"  # undo history of text fields, and the clipboard
     UPDATE_CONTENT = "update-content"  # leaflets changed on disk go live between patients
-    GO_HOME = "go-home"  # last, so the patient sees the clean home screen
+    GO_HOME = "go-home"  # last, so the patient sees the clean home screen (or the start leaflet)
 
 
 RESET_STEPS: tuple[ResetStep, ...] = tuple(ResetStep)

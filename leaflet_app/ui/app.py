@@ -98,8 +98,16 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     if kiosk_config is not None:
         from leaflet_app.ui.kiosk import KioskController  # only the kiosk pays for its modules
 
-        window.kiosk = KioskController(window, kiosk_config, live=live)
+        # --leaflet and --lang are where and how every session starts; the reset returns there.
+        window.kiosk = KioskController(window, kiosk_config, live=live, start_leaflet=args.leaflet or "")
     return app, window
+
+
+def open_start_leaflet(window: MainWindow, leaflet_id: str) -> bool:
+    """Show ``--leaflet`` at start; False if it is not there (or, in the kiosk, not offered)."""
+    if window.kiosk is not None:
+        return window.kiosk.at_start()  # the kiosk's first reset opened it
+    return window.open_leaflet(leaflet_id)
 
 
 def watch_content(window: MainWindow, folders: list[Path], *, kiosk: bool) -> LiveContent:
@@ -130,7 +138,8 @@ def load_kiosk_settings(args: argparse.Namespace) -> KioskConfig:
     else:
         log.info("kiosk configuration: reading %s", path)
         config, messages = kc.load_kiosk_config(path)
-    config, more = kc.with_overrides(config, idle_timeout=args.idle_timeout, printer=args.kiosk_printer)
+    config, more = kc.with_overrides(config, idle_timeout=args.idle_timeout, printer=args.kiosk_printer,
+                                     language=args.lang)  # fmt: skip
     # Logged only: the console shows each warning once, and the log file keeps it where Windows
     # shows no console.
     for message in [*messages, *more]:
@@ -160,7 +169,7 @@ def run_app(args: argparse.Namespace) -> int:
         logging.getLogger(name).setLevel(logging.INFO)
     app, window = build_window(args)
     library = window.library
-    if args.leaflet and not window.open_leaflet(args.leaflet):
+    if args.leaflet and not open_start_leaflet(window, args.leaflet):
         # A kiosk hides drafts and overdue leaflets: it neither opens nor names them.
         available = ", ".join(lf.id for lf in library.leaflets if window.shows(lf.id))
         print(f"leaflet-app: no leaflet {shown(args.leaflet)}; available: {available}", file=sys.stderr)

@@ -1,4 +1,7 @@
-"""Kiosk mode: full screen, touch first, no way out, and a clean slate after every patient."""
+"""Kiosk mode: full screen, touch first, no way out, and a clean slate after every patient.
+
+The home screen's widgets are ``kiosk_home`` and ``kiosk_tiles``; what a reset restores is
+``core/kiosk_session.py``; the settings, ``core/kiosk_config.py``."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextEdit,
     QWidget,
 )
@@ -32,8 +36,10 @@ from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, S
 from leaflet_app.core.model import Leaflet
 from leaflet_app.core.print_layout import PrintOptions, default_paper
 from leaflet_app.core.review import shown_in_kiosk
+from leaflet_app.ui.kiosk_home import KioskBar, KioskHome
 from leaflet_app.ui.kiosk_idle import IdleMonitor, IdleNotice
-from leaflet_app.ui.kiosk_input import OnScreenKeyboard, PinDialog, enable_touch_scrolling
+from leaflet_app.ui.kiosk_input import KEY_PX, OnScreenKeyboard, PinDialog, enable_touch_scrolling
+from leaflet_app.ui.kiosk_tiles import TileDelegate
 from leaflet_app.ui.main_window import MainWindow
 from leaflet_app.ui.memory import release_memory
 
@@ -89,10 +95,12 @@ class KioskController(QObject):
     def __init__(self, window: MainWindow, config: KioskConfig, *, tick_ms: int = 250,
                  hold_ms: int = HOLD_MS, pin_state: Path | None = None,
                  pin_dialog: Callable[[PinGate, QWidget], bool] | None = None,
-                 live: LiveContent | None = None, quiet_s: float = QUIET_S) -> None:  # fmt: skip
+                 live: LiveContent | None = None, quiet_s: float = QUIET_S,
+                 start_leaflet: str = "") -> None:  # fmt: skip
+        """``start_leaflet`` (``--leaflet``): every session starts on it instead of the welcome."""
         super().__init__(window)
         self.window, self.config = window, config
-        self.defaults = SessionDefaults.from_config(config)
+        self.defaults = SessionDefaults.from_config(config, leaflet=start_leaflet)
         # The one file the kiosk writes: wrong-PIN count and lockout, so a restart resets neither.
         self.gate = PinGate(config.pin_hash, state_file=pin_state or default_state_path())
         self._pin_dialog = pin_dialog or _ask_pin
@@ -103,17 +111,19 @@ class KioskController(QObject):
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.menuBar().hide()
         self._restrict_controls()
+        self._make_home()
         self.keyboard = OnScreenKeyboard(window)
         self.keyboard.set_target(window.search_field)
-        self.keyboard.done.connect(window.search.run_now)
+        self.keyboard.done.connect(self._keyboard_done)
         window.central_layout.addWidget(self.keyboard)
         self.keyboard.hide()
         window.search_field.installEventFilter(self)
+        window.installEventFilter(self)  # the home screen's sizes follow the window's
+        self._fit()
         window.pages.currentChanged.connect(self._page_changed)
         for area in (window.leaflet_view.browser, window.library_view.list,
                      window.leaflet_view.sections, window.search.panel.list):  # fmt: skip
             enable_touch_scrolling(area)
-        window.library_view.set_tiles(True)
         self.monitor = IdleMonitor(IdlePolicy(config.idle_timeout_s, config.countdown_s),
                                    interval_ms=tick_ms, parent=self)  # fmt: skip
         self.notice = IdleNotice(window, window.banner)
@@ -166,33 +176,94 @@ class KioskController(QObject):
         allowed = set(self.config.allowed_modes)
         for mode, button in w.language_switch.buttons.items():
             button.setVisible(mode in allowed)
-        self.start_over = QPushButton(w.toolbar)
-        self.start_over.setObjectName("startOver")
-        self.start_over.setText("Start over 重新开始")
-        self.start_over.setAccessibleName("Start over 重新开始")
+        # The desktop toolbar cannot wrap, so at 800 px it cut its labels: the kiosk's own bar
+        # takes its controls and starts a second row instead.
+        w.toolbar.hide()
+        self.bar = KioskBar(w.toolbar, w.fonts, w)
+        self.start_over = self.bar.start_over
         self.start_over.clicked.connect(self.reset)
-        w.toolbar.insertWidget(w.toolbar.actions()[0], self.start_over)
+        for widget in (w.home_button, w.back_button, w.language_switch, w.zoom_out_button, w.zoom_in_button):
+            self.bar.take(widget)
         self.print_button: QPushButton | None = None
         if self.config.printer:
-            self.print_button = QPushButton("Print 打印", w.toolbar)
+            self.print_button = QPushButton("Print 打印", self.bar)
             self.print_button.setObjectName("kioskPrint")
             self.print_button.setAccessibleName("Print 打印")
             self.print_button.clicked.connect(self.print_direct)
-            w.toolbar.addWidget(self.print_button)
+            self.bar.add(self.print_button)
+        w.central_layout.insertWidget(w.central_layout.indexOf(w.toolbar), self.bar)
+
+    def _make_home(self) -> None:
+        """The welcome, language buttons and search field over the tiles of the library."""
+        w = self.window
+        self.home = KioskHome(self.config.allowed_modes, w.search_field, w)
+        self.home.mode_chosen.connect(w.set_mode)
+        w.language_switch.mode_changed.connect(self.home.set_mode)
+        self.home.set_mode(w.prefs.mode)
+        w.central_layout.insertWidget(w.central_layout.indexOf(w.pages), self.home)
+        # When room is short the page gives way, never the banner, the bar or the keyboard.
+        policy = w.pages.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        w.pages.setSizePolicy(policy)
+        tiles = w.library_view
+        tiles.heading.hide()  # the welcome says what this screen is; "Leaflets A–Z" is the desktop's
+        tiles_layout = tiles.layout()
+        if tiles_layout is not None:
+            tiles_layout.setContentsMargins(16, 0, 16, 8)
+        tiles.list.setItemDelegate(TileDelegate(tiles.list, tiles.model))
+        tiles.set_tiles(True)
 
     def _page_changed(self) -> None:
-        on_leaflet = self.window.pages.currentWidget() is self.window.leaflet_view
+        w = self.window
+        page = w.pages.currentWidget()
         if self.print_button is not None:
-            self.print_button.setVisible(on_leaflet)
-        self.keyboard.setVisible(self.window.pages.currentWidget() is self.window.search.panel
-                                 or self.window.search_field.hasFocus())  # fmt: skip
+            self.print_button.setVisible(page is w.leaflet_view)
+        typing = page is w.library_view and w.search_field.hasFocus()
+        self.keyboard.setVisible(page is w.search.panel or typing)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Welcome and language buttons on the home screen; the search field with its results;
+        while typing, the room goes to the keyboard and the results."""
+        w = self.window
+        page = w.pages.currentWidget()
+        on_home = page is w.library_view
+        self.home.setVisible(on_home or page is w.search.panel)
+        self.home.set_compact(not on_home or self.keyboard.isVisible())
+        w.language_switch.setVisible(not on_home)  # the home screen has its own, larger
+
+    def _keyboard_done(self) -> None:
+        if self.window.search_field.text().strip():
+            self.window.search.run_now()
+        else:  # nothing typed: back to the welcome and the tiles
+            self.keyboard.hide()
+            self.window.search_field.clearFocus()
+            self._arrange()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window.search_field and event.type() in (
             QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress
         ):
             self.keyboard.show()
+            self._arrange()
+        elif watched is self.window and event.type() == QEvent.Type.Resize:
+            self._fit()
         return False
+
+    def _fit(self) -> None:
+        size = self.window.size()
+        self.home.fit(size, self.window.fonts)
+        # At 800×600 the keyboard's 56 px keys would leave no room for a single result.
+        self.keyboard.set_key_size(KEY_PX if size.height() >= 720 else 48)
+
+    def at_start(self) -> bool:
+        """The screen a session starts on is showing: the home screen, or the start leaflet."""
+        w = self.window
+        if self.defaults.leaflet:
+            shown = w.leaflet_view.leaflet
+            on_leaflet = w.pages.currentWidget() is w.leaflet_view
+            return on_leaflet and shown is not None and shown.id == self.defaults.leaflet
+        return w.pages.currentWidget() is w.library_view
 
     def print_direct(self) -> None:
         """Straight to the configured printer: no dialog that could save to a file."""
@@ -214,7 +285,7 @@ class KioskController(QObject):
     def idle_at_home(self) -> bool:
         """Nobody is using the kiosk: the home screen, no search, untouched for ``quiet_s``."""
         w = self.window
-        return (w.pages.currentWidget() is w.library_view and not w.search_field.text()
+        return (self.at_start() and not w.search_field.text()
                 and not self.keyboard.isVisible() and QApplication.activeModalWidget() is None
                 and self.monitor.policy.idle_seconds() >= self.quiet_s)  # fmt: skip
 
@@ -258,8 +329,11 @@ class KioskController(QObject):
                     self.live.bar.hide()  # the next patient opens the new version anyway
             elif step is ResetStep.GO_HOME:
                 w.go_home()
+                if self.defaults.leaflet:
+                    w.open_leaflet(self.defaults.leaflet, record=False)
                 w.history.clear()
                 w.update_enabled()
+        self._arrange()
         self.notice.hide()
         release_memory()  # between patients: a kiosk that runs for weeks must not grow
 

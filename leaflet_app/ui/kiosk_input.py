@@ -88,6 +88,16 @@ class OnScreenKeyboard(QWidget):
             layout.addLayout(row)
         self.keys = {b.objectName(): b for b in self.findChildren(QPushButton)}
 
+    def set_key_size(self, size: int) -> None:
+        """Smaller keys on a short screen (never under the 48 px touch minimum)."""
+        size = max(48, size)
+        self.setStyleSheet(_min_size_sheet(size))
+        layout = self.layout()
+        if layout is not None:  # tighter rows go with smaller keys
+            layout.setSpacing(6 if size >= KEY_PX else 4)
+        for key in self.keys.values():
+            key.setMinimumSize(size, size)
+
     def set_target(self, target: QLineEdit | None) -> None:
         self._target = target
 

@@ -32,6 +32,8 @@ QPushButton, QToolButton {{
     color: {theme.accent}; font-weight: bold;
 }}
 QPushButton:checked {{ background: {theme.accent}; color: {theme.background}; }}
+QFrame#kioskBar {{ background: {theme.surface}; }}
+QPushButton#startOver {{ background: {theme.accent}; color: {theme.background}; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus {{ border-width: 3px; }}
 QLineEdit {{
     min-height: {control - 4}px; padding: 0 12px; border: 2px solid {theme.muted};

@@ -98,6 +98,34 @@
     </message>
 </context>
 <context>
+    <name>KioskHome</name>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="180"/>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="181"/>
+        <source>Reading language</source>
+        <translation>阅读语言</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="182"/>
+        <source>Read in English</source>
+        <translation>用英文阅读</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="182"/>
+        <source>Read in Chinese</source>
+        <translation>用中文阅读</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="183"/>
+        <source>English and Chinese side by side</source>
+        <translation>中英文并排显示</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSwitch</name>
     <message>
         <location filename="../../leaflet_app/ui/language_switch.py" line="54"/>
