@@ -303,3 +303,30 @@ def test_start_leaflet_and_language_from_the_command_line(qtbot, tmp_path: Path)
         on_start_leaflet_in_both()
     finally:
         kiosk.leave()
+
+
+def test_a_short_screen_folds_the_digits_so_results_have_room(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk((800, 600))
+    w = k.window
+    _click(qtbot, w.search_field)
+    keys = k.keyboard.keys
+    assert not keys["key_1"].isVisible() and keys["key_digits"].isVisible()
+    pages = w.findChild(QWidget, "pages")
+    # A result or two above the keyboard (about 50 px before), once the layout settles.
+    qtbot.waitUntil(lambda: pages.height() >= 95, timeout=2000)
+    _click(qtbot, keys["key_digits"])  # "123": the digits come back for a dose like 10 mg
+    assert keys["key_1"].isVisible()
+    _click(qtbot, keys["key_1"])
+    assert w.search_field.text() == "1"
+    from helpers import search_ready
+
+    search_ready(qtbot, w)
+    w.search.panel.set_debounce(1)
+    _click(qtbot, keys["key_backspace"])
+    for letter in "fufa":
+        _click(qtbot, keys[f"key_{letter}"])
+    qtbot.waitUntil(lambda: w.search.panel.results is not None and bool(w.search.panel.results.hits))
+    assert not keys["key_1"].isVisible()  # a letter folds the digits away again
+    assert w.search.panel.list.isVisible() and w.search.panel.list.height() >= 48
+    k.window.resize(1024, 768)
+    qtbot.waitUntil(lambda: not keys["key_digits"].isVisible() and keys["key_1"].isVisible())

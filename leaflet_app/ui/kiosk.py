@@ -254,7 +254,9 @@ class KioskController(QObject):
         size = self.window.size()
         self.home.fit(size, self.window.fonts)
         # At 800×600 the keyboard's 56 px keys would leave no room for a single result.
-        self.keyboard.set_key_size(KEY_PX if size.height() >= 720 else 48)
+        short = size.height() < 720
+        self.keyboard.set_key_size(48 if short else KEY_PX)
+        self.keyboard.set_compact(short)
 
     def at_start(self) -> bool:
         """The screen a session starts on is showing: the home screen, or the start leaflet."""

@@ -81,12 +81,29 @@ class OnScreenKeyboard(QWidget):
         space.clicked.connect(lambda: self.type_text(" "))
         finished = _key(self, "key_done", "Done 完成", "Done 完成", KEY_PX)
         finished.clicked.connect(self.done)
+        # On a short screen the digits fold away behind this key: their row is room for results.
+        self.digits_key = _key(self, "key_digits", "123", "Numbers 数字", KEY_PX)
+        self.digits_key.setCheckable(True)
+        self.digits_key.toggled.connect(self._show_digits)
+        self.digits_key.hide()
+        rows[4].addWidget(self.digits_key)
         rows[4].addWidget(clear)
         rows[4].addWidget(space, 3)
         rows[4].addWidget(finished)
         for row in rows:
             layout.addLayout(row)
         self.keys = {b.objectName(): b for b in self.findChildren(QPushButton)}
+        self._digits = [self.keys[f"key_{c}"] for c in KEY_ROWS[0]]
+
+    def set_compact(self, compact: bool) -> None:
+        """Fold the digit row behind a "123" key (short screens), or show it always."""
+        self.digits_key.setChecked(False)
+        self.digits_key.setVisible(compact)
+        self._show_digits(not compact)
+
+    def _show_digits(self, shown: bool) -> None:
+        for key in self._digits:
+            key.setVisible(shown)
 
     def set_key_size(self, size: int) -> None:
         """Smaller keys on a short screen (never under the 48 px touch minimum)."""
@@ -108,6 +125,8 @@ class OnScreenKeyboard(QWidget):
         # insert() emits textEdited like real typing, so search-as-you-type reacts.
         if self._target is not None:
             self._target.insert(text)
+        if text.isalpha() and self.digits_key.isChecked():
+            self.digits_key.setChecked(False)  # back to letters: the results get the room again
 
     def backspace(self) -> None:
         if self._target is not None:
