@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from leaflet_app.core.translation_record import render_field, section_hash
+
 EN_WORDS = [
     "medicine",
     "dose",
@@ -68,23 +70,36 @@ def _zh_paragraph(rng: random.Random) -> str:
     return "".join(rng.choice(ZH_TEXT) for _ in range(rng.randint(60, 120))) + "。"
 
 
-def leaflet_text(leaflet_id: str, lang: str, rng: random.Random, sections: int = 8) -> str:
-    """One language file with ``sections`` sections of two paragraphs each."""
+def leaflet_text(leaflet_id: str, lang: str, rng: random.Random, sections: int = 8,
+                 record: dict[str, str] | None = None) -> str:  # fmt: skip
+    """One language file with ``sections`` sections of two paragraphs each; ``record`` (for
+    zh.md): the hashes of the English it translates, as ``leaflet-app translated`` writes them."""
+    return _leaflet(leaflet_id, lang, rng, sections, record)[0]
+
+
+def _leaflet(leaflet_id: str, lang: str, rng: random.Random, sections: int,
+             record: dict[str, str] | None) -> tuple[str, dict[str, str]]:  # fmt: skip
+    """The file's text, and its sections' hashes (id -> hash)."""
     title = f"Leaflet {leaflet_id}" if lang == "en" else f"传单 {leaflet_id}"
     head = (
         f'---\nid: {leaflet_id}\nlang: {lang}\ntitle: "{title}"\nversion: "1.0"\n'
         f"reviewed: 2026-01-01\nnext_review: 2030-01-01\nstatus: approved\nreviewed_by: Generator\n"
         f'sources:\n  - title: Generated\n    publisher: Generator\n    url: "https://example.org/"\n'
         f'    date: "2026"\n'
-        f"keywords:\n  - {rng.choice(EN_WORDS)}\n  - 药物\n---\n"
+        f"keywords:\n  - {rng.choice(EN_WORDS)}\n  - 药物\n"
+        + (render_field(record) if record is not None else "")
+        + "---\n"
     )
     body = []
+    hashes: dict[str, str] = {}
     for index in range(sections):
         heading = (f"Section {index} {rng.choice(EN_WORDS)}" if lang == "en"
                    else f"第{index}节 {ZH_TEXT[index * 3:index * 3 + 4]}")  # fmt: skip
         paragraph = _en_paragraph if lang == "en" else _zh_paragraph
-        body.append(f"\n## {heading} {{#s{index}}}\n\n{paragraph(rng)}\n\n{paragraph(rng)}\n")
-    return head + "".join(body)
+        text = f"{paragraph(rng)}\n\n{paragraph(rng)}"
+        hashes[f"s{index}"] = section_hash(heading, text)
+        body.append(f"\n## {heading} {{#s{index}}}\n\n{text}\n")
+    return head + "".join(body), hashes
 
 
 def generate(root: Path, count: int, seed: int = 7) -> Path:
@@ -94,6 +109,8 @@ def generate(root: Path, count: int, seed: int = 7) -> Path:
         leaflet_id = f"gen-{number:05d}"
         folder = root / leaflet_id
         folder.mkdir(parents=True, exist_ok=True)
-        for lang in ("en", "zh"):
-            (folder / f"{lang}.md").write_text(leaflet_text(leaflet_id, lang, rng), encoding="utf-8")
+        # Up to date translations, as a real library's are: check has nothing to say.
+        english, hashes = _leaflet(leaflet_id, "en", rng, 8, None)
+        (folder / "en.md").write_text(english, encoding="utf-8")
+        (folder / "zh.md").write_text(leaflet_text(leaflet_id, "zh", rng, record=hashes), encoding="utf-8")
     return root

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -105,12 +106,13 @@ def leaflet_folders(folders: Iterable[Path], problems: list[Problem]) -> Iterato
                 problems.append(Problem(folder, 1, "this is one leaflet's folder, not a folder of leaflets: "
                                         f"give its parent folder ({folder.parent}) instead"))  # fmt: skip
                 continue
-            children = sorted(folder.iterdir())
+            # Names, not Paths, are sorted and tested: a library may hold 20,000 folders.
+            with os.scandir(folder) as entries:
+                names = sorted(entry.name for entry in entries if _listed(entry))
         except OSError as exc:
             problems.append(Problem(folder, 1, f"cannot list content folder: {exc.strerror or exc}"))
             continue
-        yield folder, [child for child in children if not child.name.startswith(".") and _is_folder(child)
-                       and (child.name == DISCLAIMER_FOLDER or not child.name.startswith("_"))]  # fmt: skip
+        yield folder, [folder / name for name in names]
 
 
 def load_one(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Problem]]:
@@ -118,9 +120,13 @@ def load_one(folder: Path, today: dt.date) -> tuple[Leaflet | None, list[Problem
     return guarded(load_leaflet, folder, today)
 
 
-def _is_folder(path: Path) -> bool:
+def _listed(entry: os.DirEntry[str]) -> bool:
+    """A leaflet folder or ``_disclaimer``: not hidden, not another ``_`` folder, not a file."""
+    name = entry.name
+    if name.startswith(".") or (name.startswith("_") and name != DISCLAIMER_FOLDER):
+        return False
     try:
-        return path.is_dir()
+        return entry.is_dir()  # follows links, as Path.is_dir() does
     except OSError:  # a folder we may not look into: reported when its files are read
         return True
 

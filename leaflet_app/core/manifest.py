@@ -51,9 +51,10 @@ Stamp = tuple[int, int]  # modification time (ns), size
 def stamps_of(folder: Path) -> dict[Lang, Stamp] | None:
     """The stamps of a leaflet folder's files, or None if one cannot be looked at."""
     found: dict[Lang, Stamp] = {}
+    base = os.fspath(folder)  # strings: a start stamps every leaflet folder
     for lang in LANGS:
         try:
-            info = os.stat(folder / f"{lang}.md")
+            info = os.stat(f"{base}{os.sep}{lang}.md")
         except OSError:
             return None
         found[lang] = (info.st_mtime_ns, info.st_size)

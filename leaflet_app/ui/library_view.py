@@ -146,7 +146,8 @@ class LibraryView(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._shown_once = False
         self._retranslate()
-        self.refresh()
+        # No rows yet: the window sets the reading language next (set_mode), and sorting and
+        # making 20,000 rows twice at start-up costs a noticeable moment.
 
     # -- what the main window and the kiosk set ------------------------------------------
 
