@@ -77,4 +77,6 @@ def test_ships_fonts_translations_and_pinyin_data(app: Path) -> None:
     assert (folder / "leaflet_app" / "content" / "baricitinib" / "zh.md").is_file()
     assert (folder / "PySide6" / "Qt" / "translations" / "qtbase_zh_CN.qm").is_file(), "Qt's zh strings"
     assert (folder / "pypinyin" / "phrases_dict.json").is_file()
+    assert (folder / "opencc" / "clib" / "share" / "opencc" / "s2twp.json").is_file(), "OpenCC's data"
+    assert (folder / "opencc" / "clib" / "share" / "opencc" / "TWPhrases.ocd2").is_file()
     assert not [p for p in folder.rglob("python3*") if p.is_file()], "a Python interpreter was copied"

@@ -11,6 +11,7 @@ from leaflet_app.core.link_check import dead_links
 from leaflet_app.core.loader import load_leaflet, load_library
 from leaflet_app.core.model import Leaflet, Library, Problem, Severity
 from leaflet_app.core.review import review_due_problems
+from leaflet_app.core.traditional_config import load_conversion
 
 
 def check_content(folders: Iterable[Path] | None = None, *, today: dt.date | None = None) -> list[Problem]:
@@ -22,6 +23,7 @@ def check_content(folders: Iterable[Path] | None = None, *, today: dt.date | Non
     for leaflet in library.leaflets:
         problems.extend(leaflet_checks(leaflet, today))
     problems.extend(dead_links(library))
+    problems.extend(load_conversion(library.folders)[1])  # the clinic's _zh-Hant.toml
     covered = bundled_code_points()
     if covered is not None:
         for leaflet in library.leaflets:

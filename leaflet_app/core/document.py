@@ -25,13 +25,25 @@ from leaflet_app.core.review import (
 )
 from leaflet_app.core.sections import SOURCES_ID
 from leaflet_app.core.sources import source_line
+from leaflet_app.core.traditional import (
+    CONVERTED_NOTE,
+    DEFAULT,
+    Conversion,
+    conversion_of,
+    label,
+    reading_leaflet,
+)
 
-__all__ = ["EN_BODY_SELECTOR", "MODES", "SOURCES_HEADING", "ZH_LINE_PITCH", "DocumentOptions",
-           "Mode", "anchor", "build_html", "langs_of", "line_pitch_css", "review_line",
-           "sources_shown", "title_of", "zh_line_css"]  # fmt: skip
+__all__ = ["EN_BODY_SELECTOR", "MODES", "SOURCES_HEADING", "TRADITIONAL_MODES", "ZH_LINE_PITCH",
+           "DocumentOptions", "Mode", "anchor", "build_html", "for_mode", "is_bilingual", "is_traditional",
+           "langs_of", "line_pitch_css", "review_line", "sources_shown", "title_of",
+           "zh_line_css"]  # fmt: skip
 
-Mode = Literal["en", "zh", "both"]
-MODES: tuple[Mode, ...] = ("en", "zh", "both")
+# Reading modes. "both" is English beside Simplified Chinese; the zh-Hant modes read the
+# Simplified text converted to Traditional characters (core/traditional), never a file of their own.
+Mode = Literal["en", "zh", "zh-Hant", "both", "en+zh-Hant"]
+MODES: tuple[Mode, ...] = ("en", "zh", "zh-Hant", "both", "en+zh-Hant")
+TRADITIONAL_MODES: tuple[Mode, ...] = ("zh-Hant", "en+zh-Hant")
 SOURCES_HEADING: dict[Lang, str] = {"en": "Sources", "zh": "资料来源"}
 # Chinese body text: baseline to baseline, as a multiple of the font size (screen and print).
 # 1.68 rather than 1.7: a line of only Latin text inside a Chinese paragraph sits up to 0.1 em
@@ -62,12 +74,31 @@ def anchor(section_id: str) -> str:
     return f"sec-{section_id}"
 
 
+def is_traditional(mode: Mode) -> bool:
+    """Whether ``mode`` shows Chinese in Traditional characters."""
+    return mode in TRADITIONAL_MODES
+
+
+def is_bilingual(mode: Mode) -> bool:
+    """Whether ``mode`` lays English beside Chinese."""
+    return mode in ("both", "en+zh-Hant")
+
+
 def langs_of(mode: Mode) -> tuple[Lang, ...]:
-    return LANGS if mode == "both" else (mode,)
+    """The translations a mode shows: a zh-Hant mode shows the (derived) ``zh`` translation."""
+    if is_bilingual(mode):
+        return LANGS
+    return ("en",) if mode == "en" else ("zh",)
 
 
-def title_of(leaflet: Leaflet, mode: Mode) -> str:
+def for_mode(leaflet: Leaflet, mode: Mode, conversion: Conversion = DEFAULT) -> Leaflet:
+    """The leaflet as ``mode`` reads it: its Traditional twin (cached) in a zh-Hant mode."""
+    return reading_leaflet(leaflet, conversion) if is_traditional(mode) else leaflet
+
+
+def title_of(leaflet: Leaflet, mode: Mode, conversion: Conversion = DEFAULT) -> str:
     """The title as shown for a mode: both titles joined in "both"."""
+    leaflet = for_mode(leaflet, mode, conversion)
     return " / ".join(leaflet.translation(lang).title for lang in langs_of(mode))
 
 
@@ -76,22 +107,41 @@ def sources_shown(leaflet: Leaflet, mode: Mode) -> bool:
     return any(leaflet.translation(lang).sources for lang in langs_of(mode))
 
 
+def review_lines(leaflet: Leaflet, mode: Mode, today: dt.date | None = None) -> list[str]:
+    """The review and "checked by" lines in each language of ``mode``, then, for Traditional
+    text, the note that it was converted (``leaflet`` as ``for_mode`` gives it)."""
+    lines = [line for lang in langs_of(mode)
+             for line in (review_line(leaflet, lang, today), reviewed_by_line(leaflet, lang))]  # fmt: skip
+    if conversion_of(leaflet) is not None:
+        lines.append(CONVERTED_NOTE)
+    return lines
+
+
 @dataclass(frozen=True)
 class DocumentOptions:
     """What to include: which sections (None for all), the title block, the draft notice at
-    the top and the sources at the end; ``today`` decides the "Review overdue" mark."""
+    the top and the sources at the end; ``today`` decides the "Review overdue" mark;
+    ``conversion``: the clinic's Traditional Chinese settings, for the zh-Hant modes."""
 
     sections: Sequence[str] | None = None
     title_block: bool = True
     notice: bool = True
     sources: bool = True
     today: dt.date | None = None
+    conversion: Conversion = DEFAULT
 
 
-def _section_html(section: Section, lang: Lang, with_anchor: bool, pending: bool = False) -> str:
+def _label(leaflet: Leaflet, lang: Lang, text: str) -> str:
+    """One of the app's own Chinese labels in the script ``leaflet``'s Chinese is shown in."""
+    return label(text, conversion_of(leaflet)) if lang == "zh" else text
+
+
+def _section_html(leaflet: Leaflet, section: Section, lang: Lang, with_anchor: bool,
+                  pending: bool = False) -> str:  # fmt: skip
     body = section.html
     if pending:
-        body = f'<p class="notice pending"><b>{html.escape(TRANSLATION_PENDING)}</b></p>\n' + body
+        notice = _label(leaflet, lang, TRANSLATION_PENDING)
+        body = f'<p class="notice pending"><b>{html.escape(notice)}</b></p>\n' + body
     return _part_html(section.id, section.heading, body, lang, with_anchor)
 
 
@@ -110,7 +160,7 @@ def _sources_html(leaflet: Leaflet, lang: Lang, with_anchor: bool) -> str:
         f"<li>{html.escape(source_line(source))}</li>" for source in leaflet.translation(lang).sources
     )
     body = f'<ol class="sources">{items}</ol>' if items else ""
-    return _part_html(SOURCES_ID, SOURCES_HEADING[lang], body, lang, with_anchor)
+    return _part_html(SOURCES_ID, _label(leaflet, lang, SOURCES_HEADING[lang]), body, lang, with_anchor)
 
 
 def _notice_html(leaflet: Leaflet, mode: Mode) -> str:
@@ -118,8 +168,8 @@ def _notice_html(leaflet: Leaflet, mode: Mode) -> str:
     if leaflet.status != "draft":
         return ""
     paragraphs = "".join(
-        f'<p class="notice" lang="{lang}"><b>{html.escape(DRAFT_LABEL[lang])}</b> '
-        f"{html.escape(DRAFT_EXPLANATION[lang])}</p>"
+        f'<p class="notice" lang="{lang}"><b>{html.escape(_label(leaflet, lang, DRAFT_LABEL[lang]))}</b> '
+        f"{html.escape(_label(leaflet, lang, DRAFT_EXPLANATION[lang]))}</p>"
         for lang in langs_of(mode)
     )
     return (
@@ -141,6 +191,7 @@ def _rows(cells: list[list[str]]) -> str:
 def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = None) -> str:
     """The leaflet as one HTML document in reading ``mode``."""
     options = options or DocumentOptions()
+    leaflet = for_mode(leaflet, mode, options.conversion)
     wanted = set(options.sections) if options.sections is not None else None
     ids = [sid for sid in leaflet.section_ids if wanted is None or sid in wanted]
     parts: list[str] = []
@@ -149,14 +200,12 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
             parts.append(
                 f'<h1 class="title" lang="{lang}">{html.escape(leaflet.translation(lang).title)}</h1>'
             )
-        lines = [line for lang in langs_of(mode)
-                 for line in (review_line(leaflet, lang, options.today),
-                              reviewed_by_line(leaflet, lang))]  # fmt: skip
+        lines = review_lines(leaflet, mode, options.today)
         parts.append('<p class="review">' + " <br/>".join(html.escape(line) for line in lines) + "</p>")
     if options.notice:
         parts.append(_notice_html(leaflet, mode))
     with_sources = options.sources and sources_shown(leaflet, mode)
-    if mode == "both":
+    if is_bilingual(mode):
         cells = []
         for sid in ids:
             row = []
@@ -164,18 +213,19 @@ def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = N
                 section = leaflet.translation(lang).section(sid)
                 assert section is not None
                 pending = lang == "zh" and sid in leaflet.stale_sections
-                row.append(_section_html(section, lang, with_anchor=index == 0, pending=pending))
+                row.append(_section_html(leaflet, section, lang, with_anchor=index == 0, pending=pending))
             cells.append(row)
         if with_sources:
             cells.append([_sources_html(leaflet, lang, with_anchor=i == 0) for i, lang in enumerate(LANGS)])
         if cells:
             parts.append(_rows(cells))
     else:
+        (lang,) = langs_of(mode)
         for sid in ids:
-            section = leaflet.translation(mode).section(sid)
+            section = leaflet.translation(lang).section(sid)
             assert section is not None
-            pending = mode == "zh" and sid in leaflet.stale_sections
-            parts.append(_section_html(section, mode, with_anchor=True, pending=pending))
+            pending = lang == "zh" and sid in leaflet.stale_sections
+            parts.append(_section_html(leaflet, section, lang, with_anchor=True, pending=pending))
         if with_sources:
-            parts.append(_sources_html(leaflet, mode, with_anchor=True))
+            parts.append(_sources_html(leaflet, lang, with_anchor=True))
     return "\n".join(part for part in parts if part)

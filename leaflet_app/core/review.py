@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from leaflet_app.core.model import Lang, Leaflet, Problem, Severity
+from leaflet_app.core.traditional import conversion_of, label
 
 DUE_SOON_DAYS = 30  # check warns this many days before next_review
 
@@ -31,20 +32,25 @@ DRAFT_EXPLANATION: dict[Lang, str] = {
 }
 
 
+def _shown(leaflet: Leaflet, lang: Lang, labels: dict[Lang, str]) -> str:
+    """A label in ``lang``, in Traditional characters where ``leaflet``'s Chinese is."""
+    return label(labels[lang], conversion_of(leaflet)) if lang == "zh" else labels[lang]
+
+
 def marks(leaflet: Leaflet, lang: Lang, today: dt.date | None) -> list[str]:
     """'Draft – not yet approved' and 'Review overdue' where they apply, in ``lang``."""
     found = []
     if leaflet.status == "draft":
-        found.append(DRAFT_LABEL[lang])
+        found.append(_shown(leaflet, lang, DRAFT_LABEL))
     if today is not None and leaflet.is_overdue(today):
-        found.append(OVERDUE_LABEL[lang])
+        found.append(_shown(leaflet, lang, OVERDUE_LABEL))
     return found
 
 
 def review_line(leaflet: Leaflet, lang: Lang, today: dt.date | None = None) -> str:
     """'Reviewed … · next review … · version …', then the marks that apply on ``today``."""
     next_review = leaflet.next_review.isoformat() if leaflet.next_review else "—"
-    line = REVIEW_LABEL[lang].format(
+    line = _shown(leaflet, lang, REVIEW_LABEL).format(
         reviewed=leaflet.reviewed.isoformat(), next_review=next_review, version=leaflet.version
     )
     return " · ".join([line, *marks(leaflet, lang, today)])
@@ -52,7 +58,7 @@ def review_line(leaflet: Leaflet, lang: Lang, today: dt.date | None = None) -> s
 
 def reviewed_by_line(leaflet: Leaflet, lang: Lang) -> str:
     """'Checked by: …' with the reviewer as that language's file names them."""
-    return REVIEWED_BY_LABEL[lang].format(who=leaflet.translation(lang).reviewed_by)
+    return _shown(leaflet, lang, REVIEWED_BY_LABEL).format(who=leaflet.translation(lang).reviewed_by)
 
 
 def review_due_problems(leaflet: Leaflet, today: dt.date) -> list[Problem]:
