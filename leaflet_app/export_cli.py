@@ -11,14 +11,17 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from leaflet_app.cli_args import Parser, pdf_file, pdf_file_or_folder
+from leaflet_app.core.document import MODES, is_traditional
 from leaflet_app.core.print_layout import NOTE_MAX_CHARS, PrintOptions, default_paper
 
 if TYPE_CHECKING:
     from leaflet_app.core.model import Leaflet, Library
+    from leaflet_app.core.traditional import Conversion
     from leaflet_app.printing.batch import BatchResult
 
 PROG = "leaflet-app export"
@@ -39,8 +42,9 @@ def export_parser() -> argparse.ArgumentParser:
                           "(named ID-LANG.pdf)")  # fmt: skip
     out.add_argument("--combined", metavar="FILE.pdf", type=pdf_file,
                      help="one PDF holding every leaflet, each from a new page")  # fmt: skip
-    parser.add_argument("--lang", choices=("en", "zh", "both"), default="en",
-                        help="English, Chinese, or both side by side (default: en)")  # fmt: skip
+    parser.add_argument("--lang", choices=MODES, default="en",
+                        help="English, Chinese (zh: Simplified, zh-Hant: Traditional), or English "
+                        "beside either (both, en+zh-Hant) (default: en)")  # fmt: skip
     parser.add_argument("--paper", choices=("a4", "letter"),
                         help="paper size (default: from the system locale)")  # fmt: skip
     parser.add_argument("--large-print", action="store_true", help="body text at 16 pt")
@@ -109,7 +113,18 @@ def _chosen(args: argparse.Namespace, library: Library) -> tuple[list[Leaflet], 
     return found, unknown
 
 
-def _options(args: argparse.Namespace, leaflets: Sequence[Leaflet]) -> PrintOptions | None:
+def _conversion(library: Library) -> Conversion:
+    """The clinic's Traditional Chinese settings; one line if its file has problems."""
+    from leaflet_app.core.traditional_config import CONFIG_NAME, load_conversion
+
+    conversion, problems = load_conversion(library.folders)
+    if problems:
+        _fail(f"{CONFIG_NAME} has {len(problems)} problem(s) (leaflet-app check lists them); "
+              "the rest of it is used")  # fmt: skip
+    return conversion
+
+
+def _options(args: argparse.Namespace, library: Library, leaflets: Sequence[Leaflet]) -> PrintOptions | None:
     sections = None
     if args.sections:
         if len(leaflets) != 1:
@@ -122,9 +137,12 @@ def _options(args: argparse.Namespace, leaflets: Sequence[Leaflet]) -> PrintOpti
             has = ", ".join(leaflets[0].section_ids)
             _fail(f"unknown section id(s) {named}; '{leaflets[0].id}' has: {has}")
             return None
+    options = PrintOptions(mode=args.lang)
+    if is_traditional(args.lang):
+        options = replace(options, conversion=_conversion(library))
     try:
-        return PrintOptions(
-            mode=args.lang, paper=args.paper or default_paper(_system_locale()),
+        return replace(
+            options, paper=args.paper or default_paper(_system_locale()),
             large_print=args.large_print, sections=sections, note=args.note,
         )  # fmt: skip
     except ValueError as exc:
@@ -161,7 +179,7 @@ def run_export(argv: Sequence[str]) -> int:
         _fail(f"unknown leaflet '{leaflet_id}'; available: {available}")
     if not leaflets:
         return 2
-    options = _options(args, leaflets)
+    options = _options(args, library, leaflets)
     if options is None:
         return 2
     if args.output is not None and len(leaflets) == 1:

@@ -12,6 +12,9 @@ from typing import Literal
 from leaflet_app.core.document import (
     EN_BODY_SELECTOR,
     Mode,
+    for_mode,
+    is_bilingual,
+    is_traditional,
     langs_of,
     line_pitch_css,
     title_of,
@@ -19,6 +22,7 @@ from leaflet_app.core.document import (
 )
 from leaflet_app.core.model import Disclaimer, Lang, Leaflet
 from leaflet_app.core.review import review_line
+from leaflet_app.core.traditional import CONVERTED_NOTE, DEFAULT, Conversion, converter, label
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
@@ -32,7 +36,9 @@ PAGE_LABEL: dict[Lang, str] = {"en": "Page {n} of {m}", "zh": "第 {n} 页，共
 NOTE_LABEL: dict[Lang, str] = {"en": "Note from your care team", "zh": "医护人员留言"}
 STACK_LABEL: dict[Lang, str] = {"en": "{n} patient leaflets", "zh": "{n} 份患者资料"}
 TITLE_MAX_CHARS = 200  # a combined PDF's title names its leaflets up to this length
-PDF_LANG: dict[Mode, str] = {"en": "en", "zh": "zh-CN", "both": "mul"}
+# zh-Hant: the variant's own tag where known (``pdf_lang``).
+PDF_LANG: dict[Mode, str] = {"en": "en", "zh": "zh-CN", "zh-Hant": "zh-Hant", "both": "mul",
+                             "en+zh-Hant": "mul"}  # fmt: skip
 # English printed beside Chinese: at the font's own line height (about 1.17 em) the English
 # column looked cramped next to the Chinese one; at 1.45 the two read as equally dense. English
 # printed on its own keeps its line height.
@@ -51,6 +57,7 @@ class PrintOptions:
     sections: tuple[str, ...] | None = None
     note: str = ""
     today: dt.date = field(default_factory=dt.date.today)  # decides the "Review overdue" mark
+    conversion: Conversion = DEFAULT  # the clinic's Traditional Chinese settings (zh-Hant modes)
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -111,43 +118,66 @@ def default_paper(locale_name: str | None) -> Paper:
     return "letter" if locale_name and country_of(locale_name) in LETTER_COUNTRIES else "a4"
 
 
+def pdf_lang(mode: Mode, conversion: Conversion = DEFAULT) -> str:
+    """The PDF's /Lang: zh-TW or zh-HK for Traditional text where the clinic's variant says so."""
+    return conversion.language_tag if mode == "zh-Hant" else PDF_LANG[mode]
+
+
+def _text(labels: dict[Lang, str], lang: Lang, mode: Mode, conversion: Conversion) -> str:
+    """One of the app's own labels in ``lang``, in Traditional characters in a zh-Hant mode."""
+    if lang == "zh" and is_traditional(mode):
+        return label(labels[lang], conversion)
+    return labels[lang]
+
+
 def pdf_name(leaflet_id: str, mode: Mode) -> str:
     """The file a leaflet is exported to in a folder: its id and language, e.g. 'x-zh.pdf'."""
     return f"{leaflet_id}-{mode}.pdf"
 
 
-def combined_title(leaflets: Sequence[Leaflet], mode: Mode) -> str:
+def combined_title(leaflets: Sequence[Leaflet], mode: Mode, conversion: Conversion = DEFAULT) -> str:
     """The title of one PDF holding several leaflets: how many, then their titles, cut short."""
     if len(leaflets) == 1:
-        return title_of(leaflets[0], mode)
-    count = " / ".join(STACK_LABEL[lang].format(n=len(leaflets)) for lang in langs_of(mode))
-    titles = "; ".join(title_of(leaflet, mode) for leaflet in leaflets)
+        return title_of(leaflets[0], mode, conversion)
+    count = " / ".join(_text(STACK_LABEL, lang, mode, conversion).format(n=len(leaflets))
+                       for lang in langs_of(mode))  # fmt: skip
+    titles = "; ".join(title_of(leaflet, mode, conversion) for leaflet in leaflets)
     title = f"{count}: {titles}"
     return title if len(title) <= TITLE_MAX_CHARS else title[: TITLE_MAX_CHARS - 1] + "…"
 
 
-def header_lines(disclaimer: Disclaimer, mode: Mode) -> list[str]:
+def header_lines(disclaimer: Disclaimer, mode: Mode, conversion: Conversion = DEFAULT) -> list[str]:
     """The disclaimer in each printed language, shown at the top of every page."""
-    return [disclaimer.text[lang] for lang in langs_of(mode)]
+    lines = [disclaimer.text[lang] for lang in langs_of(mode)]
+    if is_traditional(mode):
+        lines[-1] = converter(conversion).convert(lines[-1])
+    return lines
 
 
-def page_label(page: int, pages: int, mode: Mode) -> str:
+def page_label(page: int, pages: int, mode: Mode, conversion: Conversion = DEFAULT) -> str:
     """'Page 2 of 3', '第 2 页，共 3 页', or both joined with a middle dot."""
-    return " · ".join(PAGE_LABEL[lang].format(n=page, m=pages) for lang in langs_of(mode))
+    return " · ".join(_text(PAGE_LABEL, lang, mode, conversion).format(n=page, m=pages)
+                      for lang in langs_of(mode))  # fmt: skip
 
 
-def footer_left_lines(leaflet: Leaflet, mode: Mode, today: dt.date | None = None) -> list[str]:
+def footer_left_lines(leaflet: Leaflet, mode: Mode, today: dt.date | None = None,
+                      conversion: Conversion = DEFAULT) -> list[str]:  # fmt: skip
     """Title, then the review dates and version with the draft and overdue marks, in each
-    printed language: on every page, so a single sheet still says what it is."""
-    return [title_of(leaflet, mode), *(review_line(leaflet, lang, today) for lang in langs_of(mode))]
+    printed language: on every page, so a single sheet still says what it is (and, for
+    Traditional text, that it was converted)."""
+    leaflet = for_mode(leaflet, mode, conversion)
+    lines = [title_of(leaflet, mode), *(review_line(leaflet, lang, today) for lang in langs_of(mode))]
+    if is_traditional(mode):
+        lines[-1] += f" · {CONVERTED_NOTE}"
+    return lines
 
 
-def note_html(note: str, mode: Mode) -> str:
+def note_html(note: str, mode: Mode, conversion: Conversion = DEFAULT) -> str:
     """The nurse's note as a boxed one-cell table, or nothing when empty."""
     text = note.strip()
     if not text:
         return ""
-    label = " / ".join(NOTE_LABEL[lang] for lang in langs_of(mode))
+    label = " / ".join(_text(NOTE_LABEL, lang, mode, conversion) for lang in langs_of(mode))
     body = "<br/>".join(html.escape(line) for line in text.splitlines())
     return (
         '<table class="note" width="100%" border="1" cellspacing="0" cellpadding="8">'
@@ -172,7 +202,7 @@ def print_css(large_print: bool, families: Sequence[str], mode: Mode = "en") -> 
     s = sizes_for(large_print)
     fam = css_families(families)
     beside = ""
-    if mode == "both":
+    if is_bilingual(mode):
         sources = (s.footer + 1.5) * 96 / 72
         beside = (line_pitch_css(EN_BODY_SELECTOR, s.body * 96 / 72, EN_BESIDE_ZH_PITCH)
                   + line_pitch_css(".body-en ol.sources li", sources, EN_BESIDE_ZH_PITCH))  # fmt: skip

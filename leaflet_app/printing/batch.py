@@ -111,7 +111,7 @@ def export_combined(path: Path, library: Library, leaflets: Sequence[Leaflet], o
     path = Path(path)
     check_pdf_path(path)
     result = BatchResult()
-    writer, buffer = pdf_writer(None, options, pl.combined_title(leaflets, options.mode))
+    writer, buffer = pdf_writer(None, options, pl.combined_title(leaflets, options.mode, options.conversion))
     try:
         starts = render_many(writer, library, leaflets, options, result.failed, progress)
     except ExportError:
@@ -124,7 +124,7 @@ def export_combined(path: Path, library: Library, leaflets: Sequence[Leaflet], o
         return result
     data = bytes(buffer.data().data())
     buffer.close()
-    outline = [(title_of(leaflet, options.mode), first) for leaflet, first, _ in starts]
-    write_atomically(path, finish_pdf(data, pl.PDF_LANG[options.mode], outline))
+    outline = [(title_of(leaflet, options.mode, options.conversion), first) for leaflet, first, _ in starts]
+    write_atomically(path, finish_pdf(data, pl.pdf_lang(options.mode, options.conversion), outline))
     result.written = [(leaflet.id, path, count) for leaflet, _, count in starts]
     return result

@@ -28,9 +28,10 @@ from PySide6.QtGui import (
 )
 
 from leaflet_app.core import print_layout as pl
-from leaflet_app.core.document import DocumentOptions, Mode, build_html, title_of
+from leaflet_app.core.document import DocumentOptions, Mode, build_html, for_mode, title_of
 from leaflet_app.core.model import Leaflet, Library
 from leaflet_app.core.print_layout import PrintOptions
+from leaflet_app.core.traditional import DEFAULT, Conversion
 from leaflet_app.printing.errors import ExportError, excerpt
 from leaflet_app.printing.page_breaks import (
     EPSILON,
@@ -89,6 +90,7 @@ class PagedLeaflet:
     mm: float  # device pixels per millimetre
     # The documents measure text on the device: it (and its buffer) must outlive them.
     keep: tuple[object, ...] = ()
+    conversion: Conversion = DEFAULT  # for the page labels of a zh-Hant mode
 
     @property
     def page_count(self) -> int:
@@ -110,6 +112,8 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     the same and count the same (a preview has no text layer)."""
     families = install_fonts().families
     sizes = pl.sizes_for(options.large_print)
+    mode, conversion = options.mode, options.conversion
+    leaflet = for_mode(leaflet, mode, conversion)  # Traditional once, for every part below
     dpi = device.logicalDpiY()
 
     def px(mm: float) -> float:
@@ -118,15 +122,15 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     page = QRectF(device.pageLayout().fullRectPixels(dpi))
     width = page.width() - 2 * px(pl.MARGINS.side)
     header = _small_doc(
-        device, f"<p>{_escape_lines(pl.header_lines(library.disclaimer, options.mode))}</p>",
+        device, f"<p>{_escape_lines(pl.header_lines(library.disclaimer, mode, conversion))}</p>",
         _font(families, sizes.header), width,
     )  # fmt: skip
     # The footer text wraps beside the widest page label this document can have.
-    widest = pl.page_label(88, 88, options.mode)
+    widest = pl.page_label(88, 88, mode, conversion)
     label_font = _font(families, sizes.footer, bold=True)
     label_w = QFontMetricsF(label_font, device).horizontalAdvance(widest)
     footer = _small_doc(
-        device, f"<p>{_escape_lines(pl.footer_left_lines(leaflet, options.mode, options.today))}</p>",
+        device, f"<p>{_escape_lines(pl.footer_left_lines(leaflet, mode, options.today, conversion))}</p>",
         _font(families, sizes.footer), width - label_w - px(pl.MARGINS.gap),
     )  # fmt: skip
     top = px(pl.MARGINS.edge) + header.size().height() + px(pl.MARGINS.gap)
@@ -137,15 +141,15 @@ def lay_out(device: QPagedPaintDevice, library: Library, leaflet: Leaflet,
     body.documentLayout().setPaintDevice(device)
     body.setDocumentMargin(0)
     body.setDefaultFont(_font(families, sizes.body))
-    body.setDefaultStyleSheet(pl.print_css(options.large_print, families, options.mode))
-    body.setHtml(pl.note_html(options.note, options.mode) + _leaflet_html(leaflet, options))
+    body.setDefaultStyleSheet(pl.print_css(options.large_print, families, mode))
+    body.setHtml(pl.note_html(options.note, mode, conversion) + _leaflet_html(leaflet, options))
     _no_repeated_header_rows(body.rootFrame())
     body.setPageSize(body_rect.size())
     keep_headings_with_next(body, body_rect.height())
     if text_layer:
         split_paragraphs_at_page_breaks(body, body_rect.height())
     return PagedLeaflet(
-        body, header, footer, page, body_rect, families, sizes.footer, options.mode, px(1), (device,)
+        body, header, footer, page, body_rect, families, sizes.footer, mode, px(1), (device,), conversion
     )
 
 
@@ -169,15 +173,16 @@ def _leaflet_html(leaflet: Leaflet, options: PrintOptions) -> str:
     """
     wanted = leaflet.section_ids if options.sections is None else options.sections
     ids = [sid for sid in leaflet.section_ids if sid in wanted]
-    mode, today = options.mode, options.today
+    mode, today, conversion = options.mode, options.today, options.conversion
     if not ids:
-        return build_html(leaflet, mode, DocumentOptions(sections=[], today=today))
+        return build_html(leaflet, mode, DocumentOptions(sections=[], today=today, conversion=conversion))
     parts = [
-        build_html(leaflet, mode, DocumentOptions(sections=[sid], title_block=index == 0,
-                                                  notice=index == 0, sources=False, today=today))
+        build_html(leaflet, mode, DocumentOptions(sections=[sid], title_block=index == 0, notice=index == 0,
+                                                  sources=False, today=today, conversion=conversion))
         for index, sid in enumerate(ids)
     ]  # fmt: skip
-    parts.append(build_html(leaflet, mode, DocumentOptions(sections=[], title_block=False, notice=False)))
+    parts.append(build_html(leaflet, mode, DocumentOptions(sections=[], title_block=False, notice=False,
+                                                           conversion=conversion)))  # fmt: skip
     return "\n".join(part for part in parts if part)
 
 
@@ -220,7 +225,7 @@ def paint(painter: QPainter, paged: PagedLeaflet, index: int) -> None:
     painter.restore()
     painter.setPen(QColor("#000000"))
     painter.setFont(_font(paged.footer_families, paged.footer_points, bold=True))
-    label = pl.page_label(index + 1, paged.page_count, paged.mode)
+    label = pl.page_label(index + 1, paged.page_count, paged.mode, paged.conversion)
     align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
     painter.drawText(QRectF(left, foot_top, width, paged.footer.size().height()), align, label)
 
@@ -246,7 +251,7 @@ def render(
 def configure(device: QPdfWriter, leaflet: Leaflet | None, options: PrintOptions, title: str = "") -> None:
     """Paper, title (the leaflet's, or ``title``), author and creator on a PDF writer."""
     device.setPageLayout(page_layout(options))
-    device.setTitle(title_of(leaflet, options.mode) if leaflet is not None else title)
+    device.setTitle(title_of(leaflet, options.mode, options.conversion) if leaflet is not None else title)
     device.setCreator(pl.CREATOR)
     device.setAuthor(pl.AUTHOR)
 
@@ -312,7 +317,7 @@ def _make_pdf(library: Library, leaflet: Leaflet, options: PrintOptions) -> tupl
     del writer  # finishes the PDF
     data = bytes(buffer.data().data())
     buffer.close()
-    return finish_pdf(data, pl.PDF_LANG[options.mode]), pages
+    return finish_pdf(data, pl.pdf_lang(options.mode, options.conversion)), pages
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -1,4 +1,5 @@
-"""Three-state reading-language switch: English, 中文, both side by side."""
+"""Reading-language switch: English, 中文 (Simplified), 繁體中文 (Traditional, derived from the
+Simplified text by core/traditional), and English beside either."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 from leaflet_app.core.document import MODES, Mode
 
 # Each button names its language in that language, so a reader finds their own.
-_LABELS: dict[Mode, str] = {"en": "English", "zh": "中文", "both": "EN + 中文"}
+_LABELS: dict[Mode, str] = {"en": "English", "zh": "中文", "zh-Hant": "繁體中文", "both": "EN + 中文",
+                             "en+zh-Hant": "EN + 繁體"}  # fmt: skip
+# Object names stay identifiers: language_zh_hant, language_en_zh_hant.
+_NAMES: dict[Mode, str] = {"zh-Hant": "zh_hant", "en+zh-Hant": "en_zh_hant"}
 
 
 class LanguageSwitch(QWidget):
@@ -27,7 +31,7 @@ class LanguageSwitch(QWidget):
         self.buttons: dict[Mode, QPushButton] = {}
         for index, key in enumerate(MODES):
             button = QPushButton(_LABELS[key], self)
-            button.setObjectName(f"language_{key}")
+            button.setObjectName(f"language_{_NAMES.get(key, key)}")
             button.setCheckable(True)
             button.setProperty(
                 "segment", "first" if index == 0 else "last" if index == len(MODES) - 1 else "middle"
@@ -54,7 +58,9 @@ class LanguageSwitch(QWidget):
         self.setAccessibleName(self.tr("Reading language"))
         self.buttons["en"].setAccessibleName(self.tr("Read in English"))
         self.buttons["zh"].setAccessibleName(self.tr("Read in Chinese"))
+        self.buttons["zh-Hant"].setAccessibleName(self.tr("Read in Traditional Chinese"))
         self.buttons["both"].setAccessibleName(self.tr("English and Chinese side by side"))
+        self.buttons["en+zh-Hant"].setAccessibleName(self.tr("English and Traditional Chinese side by side"))
         for button in self.buttons.values():
             button.setToolTip(button.accessibleName())
 
