@@ -28,10 +28,10 @@ from leaflet_app.core.traditional import (
     Conversion,
     Converter,
     conversion_of,
-    fold_query,
     reading_leaflet,
 )
 from leaflet_app.core.traditional_config import load_conversion
+from leaflet_app.core.traditional_search import query_forms, results_in_traditional, search_any_script
 
 MakeLeaflet = Callable[..., Path]
 HREF = re.compile(r'(?:href|name|id)="[^"]*"')
@@ -183,16 +183,23 @@ def test_highlights_still_line_up_after_conversion() -> None:
     assert converted == "如果停止用藥後復發，請告訴醫生"
 
 
-@pytest.mark.parametrize(("query", "folded"), [
-    ("類風濕", "类风湿"), ("類風溼", "类风湿"), ("復發", "复发"), ("停藥", "停药"),
-    ("复发", "复发"), ("baricitinib 復發", "baricitinib 复发"), ("軟體", "软件"),
+@pytest.mark.parametrize(("query", "forms"), [
+    ("類風濕", ("类风湿",)), ("類風溼", ("类风湿",)), ("復發", ("复发",)), ("停藥", ("停药",)),
+    ("baricitinib 復發", ("baricitinib 复发",)), ("fufa", ("fufa",)),
+    # Characters first; Taiwan words only as a second try.
+    ("軟體", ("软体", "软件")), ("心肌梗塞 顯著", ("心肌梗塞 显著", "心肌梗死 显著")),
+    ("心肌梗塞", ("心肌梗塞", "心肌梗死")),
+    # Simplified is tried as typed first: OpenCC would make 显着 and 禁用 of these.
+    ("复发", ("复发",)), ("显著", ("显著", "显着")), ("停用", ("停用", "禁用")),
 ])  # fmt: skip
-def test_queries_fold_to_simplified(query: str, folded: str) -> None:
-    assert fold_query(query) == folded
+def test_queries_fold_to_simplified(query: str, forms: tuple[str, ...]) -> None:
+    assert query_forms(query) == forms
 
 
 def test_override_text_folds_back_to_its_term() -> None:
-    assert fold_query("胺甲蝶呤", Conversion("tw", (("甲氨蝶呤", "胺甲蝶呤"),))) == "甲氨蝶呤"
+    clinic = Conversion("tw", (("甲氨蝶呤", "胺甲蝶呤"), ("审核", "審核")))
+    assert query_forms("胺甲蝶呤", clinic) == ("甲氨蝶呤",)
+    assert query_forms("審核 復發", clinic) == ("审核 复发",)
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +217,26 @@ def test_traditional_queries_find_the_leaflets(
     index: SearchIndex, query: str, simplified: str, leaflet_id: str
 ) -> None:
     assert index.search(query).empty  # the index holds Simplified only
-    found = index.search(fold_query(query))
+    form, found = search_any_script(index.search, query)
+    assert form == simplified and found.query == query
     assert leaflet_id in found.leaflet_ids()
     assert found.leaflet_ids() == index.search(simplified).leaflet_ids()
+
+
+def test_taiwan_word_is_tried_when_characters_find_nothing(index: SearchIndex) -> None:
+    form, found = search_any_script(index.search, "心肌梗塞")
+    assert form == "心肌梗死" and not found.empty
+    form, found = search_any_script(index.search, "停用")
+    assert form == "停用" and not found.empty  # as typed, never OpenCC's 禁用
+
+
+def test_results_shown_in_traditional_keep_their_highlights(index: SearchIndex, clinic: Conversion) -> None:
+    _, found = search_any_script(index.search, "復發", clinic)
+    shown = results_in_traditional(found, clinic)
+    chinese = [h for h in shown.hits if h.lang == "zh" and not h.title_match]
+    assert chinese
+    for hit in chinese:
+        assert hit.spans and all(hit.snippet[a:b] == "復發" for a, b in hit.spans), hit.snippet
+        assert "复" not in hit.snippet and "復發" in hit.terms
+    english = [h for h in found.hits if h.lang == "en"]
+    assert [h for h in shown.hits if h.lang == "en"] == english

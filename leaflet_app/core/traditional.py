@@ -6,7 +6,7 @@ first, longest term first. Only text a reader sees is converted: titles, heading
 body text and the reviewer's name; link targets, section ids, addresses and DOIs never are.
 A derived leaflet is cached per leaflet, conversion settings and Simplified translation, so a
 second switch to 繁體 costs a dictionary look-up. Search folds queries the other way
-(``fold_query``). OpenCC is imported on first use, never at start-up.
+(``core/traditional_search``). OpenCC is imported on first use, never at start-up.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import itertools
 import re
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -29,9 +29,8 @@ if TYPE_CHECKING:
 Variant = Literal["tw", "hk", "plain"]
 VARIANTS: tuple[Variant, ...] = ("tw", "hk", "plain")
 # OpenCC configurations: Simplified to Traditional with Taiwan phrases, Hong Kong forms, or
-# characters only. Queries fold back with Taiwan phrases, which also undoes plain and HK forms.
+# characters only (queries go back in core/traditional_search).
 TO_TRADITIONAL: dict[Variant, str] = {"tw": "s2twp", "hk": "s2hk", "plain": "s2t"}
-TO_SIMPLIFIED = "tw2sp"
 # The BCP 47 tag of each variant, for a PDF's /Lang and the interface translation.
 LANGUAGE_TAG: dict[Variant, str] = {"tw": "zh-TW", "hk": "zh-HK", "plain": "zh-Hant"}
 # Shown near the review line of every derived leaflet, on screen and in print.
@@ -65,7 +64,7 @@ _lock = threading.Lock()
 _opencc: dict[str, OpenCC] = {}
 
 
-def _engine(config: str) -> OpenCC:
+def engine(config: str) -> OpenCC:
     """One OpenCC converter per configuration for the whole process (loading one takes ~0.1 s)."""
     with _lock:
         engine = _opencc.get(config)
@@ -76,7 +75,7 @@ def _engine(config: str) -> OpenCC:
         return engine
 
 
-def _term_regex(terms: Sequence[str]) -> re.Pattern[str] | None:
+def term_regex(terms: Sequence[str]) -> re.Pattern[str] | None:
     # Longest first: at each position the regex takes the first alternative that matches.
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
@@ -87,11 +86,11 @@ class Converter:
 
     def __init__(self, conversion: Conversion = DEFAULT) -> None:
         self.conversion = conversion
-        self._engine = _engine(conversion.config)
+        self._engine = engine(conversion.config)
         self._overrides = dict(conversion.terms)
         # Inside HTML an override is text, never markup (the file is untrusted).
         self._overrides_html = {k: html.escape(v, quote=False) for k, v in conversion.terms}
-        self._regex = _term_regex(list(self._overrides))
+        self._regex = term_regex(list(self._overrides))
 
     def convert(self, text: str, *, in_html: bool = False) -> str:
         """``text`` in Traditional characters: overrides where they match, OpenCC in between."""
@@ -268,44 +267,3 @@ def label(text: str, conversion: Conversion | None) -> str:
     if conversion is None:
         return text
     return LABELS.get(text) or converter(Conversion(conversion.variant)).convert(text)
-
-
-# --- search -----------------------------------------------------------------------------------
-
-_folds: dict[Conversion, Callable[[str], str]] = {}
-
-
-def fold_query(query: str, conversion: Conversion = DEFAULT) -> str:
-    """A query in either script as the Simplified the index holds.
-
-    A clinic's override text (胺甲蝶呤) first goes back to its Simplified term, then OpenCC
-    folds Traditional characters and Taiwan phrases (軟體 to 软件); Latin text is untouched.
-    """
-    if not query:
-        return query
-    fold = _folds.get(conversion)
-    if fold is None:
-        fold = _folds[conversion] = _make_fold(conversion)
-    return fold(query)
-
-
-def _make_fold(conversion: Conversion) -> Callable[[str], str]:
-    engine = _engine(TO_SIMPLIFIED)
-    back = {hant: hans for hans, hant in conversion.terms if hant}
-    regex = _term_regex(list(back))
-
-    def fold(text: str) -> str:
-        if regex is None:
-            return str(engine.convert(text))
-        out: list[str] = []
-        start = 0
-        for match in regex.finditer(text):
-            out.append(str(engine.convert(text[start : match.start()])))
-            out.append(back[match.group()])
-            start = match.end()
-        out.append(str(engine.convert(text[start:])))
-        return "".join(out)
-
-    return fold
-
-

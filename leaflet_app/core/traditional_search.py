@@ -1,0 +1,93 @@
+"""Search in either Chinese script: the index holds the Simplified text only, so a query in
+Traditional characters is folded to Simplified first, and a reader of 繁體 sees the results
+(titles, headings, snippets with their highlights, the words to highlight) in Traditional.
+
+Characters are folded only in a query that holds Traditional ones (outside GB 2312, which
+every Simplified text fits): OpenCC's reverse tables would also "correct" some Simplified
+words (显著 to 显着). Taiwan words are folded too (tw2sp: 軟體 to 软件, 心肌梗塞 to 心肌梗死), but
+only as a second try when the first form finds nothing: those tables also turn the 停用
+("stop taking") of a Simplified query into 禁用 ("forbid").
+The conversion itself is in ``core/traditional``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+
+from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
+from leaflet_app.core.traditional import DEFAULT, Conversion, converter, engine, term_regex
+
+CHARACTERS, TAIWAN_PHRASES = "t2s", "tw2sp"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def has_traditional(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character that Simplified text never uses."""
+    for char in _CJK.findall(text):
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            return True
+    return False
+
+
+_backs: dict[Conversion, Callable[[str], str]] = {}
+
+
+def _terms_back(conversion: Conversion) -> Callable[[str], str]:
+    """Replaces each override's Traditional text with its Simplified term (胺甲蝶呤 to 甲氨蝶呤)."""
+    found = _backs.get(conversion)
+    if found is None:
+        back = {hant: hans for hans, hant in conversion.terms}
+        regex = term_regex(list(back))
+        found = _backs[conversion] = (lambda t: t) if regex is None else (
+            lambda t: regex.sub(lambda m: back[m.group()], t))  # fmt: skip
+    return found
+
+
+def query_forms(query: str, conversion: Conversion = DEFAULT) -> tuple[str, ...]:
+    """The query as the Simplified index may hold it, to try in order (see the module doc)."""
+    text = _terms_back(conversion)(query)
+    first = str(engine(CHARACTERS).convert(text)) if has_traditional(text) else text
+    return tuple(dict.fromkeys([first, str(engine(TAIWAN_PHRASES).convert(text))]))
+
+
+def search_any_script(
+    search: Callable[[str], SearchResults], query: str, conversion: Conversion = DEFAULT
+) -> tuple[str, SearchResults]:
+    """The first form of ``query`` that finds anything, and its results (the last form's if none)."""
+    forms = query_forms(query, conversion)
+    for form in forms:
+        results = search(form)
+        if not results.empty:
+            break
+    return form, dataclasses.replace(results, query=query)
+
+
+def hit_in_traditional(hit: Hit, conversion: Conversion = DEFAULT) -> Hit:
+    """A Chinese hit as a reader of 繁體 sees it: heading, snippet and terms converted, the
+    highlighted spans moved with them. English hits are unchanged."""
+    if hit.lang != "zh":
+        return hit
+    convert = converter(conversion)
+    snippet, spans = convert.convert_marked(hit.snippet, hit.spans)
+    return dataclasses.replace(hit, heading=convert.convert(hit.heading), snippet=snippet, spans=spans,
+                               terms=terms_in_traditional(hit.terms, conversion))  # fmt: skip
+
+
+def results_in_traditional(results: SearchResults, conversion: Conversion = DEFAULT) -> SearchResults:
+    """Every hit and near miss of ``results`` through ``hit_in_traditional``."""
+    return dataclasses.replace(
+        results,
+        hits=tuple(hit_in_traditional(h, conversion) for h in results.hits),
+        near_misses=tuple(NearMiss(n.word, n.suggestion, hit_in_traditional(n.hit, conversion))
+                          for n in results.near_misses),
+    )  # fmt: skip
+
+
+def terms_in_traditional(terms: Sequence[str], conversion: Conversion = DEFAULT) -> tuple[str, ...]:
+    """The words to highlight in a Traditional text: each Chinese one converted."""
+    convert = converter(conversion)
+    return tuple(dict.fromkeys(convert.convert(t) if _CJK.search(t) else t for t in terms))
