@@ -36,3 +36,30 @@ def test_qt_translations_are_found_beside_pyside6_too(qtbot, monkeypatch, tmp_pa
         assert _cancel_text(qtbot) == "取消"
     finally:
         language.set("en")
+
+
+def test_traditional_interface_and_standard_buttons(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    language = UiLanguage()
+    language.set("zh-Hant")
+    try:
+        assert _cancel_text(qtbot) == "取消"
+        assert QCoreApplication.translate("Actions", "Search") == "搜尋"
+        assert QCoreApplication.translate("Actions", "Print…") == "列印…"
+    finally:
+        language.set("en")
+
+
+def test_switching_many_times_does_not_pile_up_translators(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    app = QCoreApplication.instance()
+    language = UiLanguage()
+    for lang in ("zh", "zh-Hant", "en"):
+        language.set(lang)
+    before = len(app.findChildren(QTranslator))
+    for _ in range(20):
+        for lang in ("zh", "zh-Hant", "en"):
+            language.set(lang)
+    assert len(app.findChildren(QTranslator)) == before

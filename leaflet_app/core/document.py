@@ -36,7 +36,8 @@ from leaflet_app.core.traditional import (
 
 __all__ = ["EN_BODY_SELECTOR", "MODES", "SOURCES_HEADING", "TRADITIONAL_MODES", "ZH_LINE_PITCH",
            "DocumentOptions", "Mode", "anchor", "build_html", "for_mode", "is_bilingual", "is_traditional",
-           "langs_of", "line_pitch_css", "review_line", "sources_shown", "title_of",
+           "langs_of", "line_pitch_css", "review_line", "review_lines", "sources_heading", "sources_shown",
+           "title_of",
            "zh_line_css"]  # fmt: skip
 
 # Reading modes. "both" is English beside Simplified Chinese; the zh-Hant modes read the
@@ -136,6 +137,11 @@ def _label(leaflet: Leaflet, lang: Lang, text: str) -> str:
     return label(text, conversion_of(leaflet)) if lang == "zh" else text
 
 
+def sources_heading(leaflet: Leaflet, lang: Lang) -> str:
+    """"Sources" or 资料来源 (資料來源 where ``leaflet``'s Chinese is Traditional)."""
+    return _label(leaflet, lang, SOURCES_HEADING[lang])
+
+
 def _section_html(leaflet: Leaflet, section: Section, lang: Lang, with_anchor: bool,
                   pending: bool = False) -> str:  # fmt: skip
     body = section.html
@@ -160,7 +166,7 @@ def _sources_html(leaflet: Leaflet, lang: Lang, with_anchor: bool) -> str:
         f"<li>{html.escape(source_line(source))}</li>" for source in leaflet.translation(lang).sources
     )
     body = f'<ol class="sources">{items}</ol>' if items else ""
-    return _part_html(SOURCES_ID, _label(leaflet, lang, SOURCES_HEADING[lang]), body, lang, with_anchor)
+    return _part_html(SOURCES_ID, sources_heading(leaflet, lang), body, lang, with_anchor)
 
 
 def _notice_html(leaflet: Leaflet, mode: Mode) -> str:

@@ -20,17 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app.core.document import (
-    SOURCES_HEADING,
     DocumentOptions,
     Mode,
     build_html,
+    for_mode,
+    is_bilingual,
     langs_of,
+    review_lines,
+    sources_heading,
     sources_shown,
     title_of,
 )
 from leaflet_app.core.model import Leaflet
-from leaflet_app.core.review import review_line, reviewed_by_line
 from leaflet_app.core.sections import SOURCES_ID
+from leaflet_app.core.traditional import DEFAULT, Conversion
 from leaflet_app.ui.leaflet_browser import LeafletBrowser
 from leaflet_app.ui.plain_text import make_plain, plain_tooltip
 
@@ -55,6 +58,8 @@ class LeafletView(QWidget):
         self.leaflet: Leaflet | None = None
         self.mode: Mode = "en"
         self.today: Callable[[], dt.date] = dt.date.today  # the main window passes its own
+        # The clinic's Traditional Chinese settings (its _zh-Hant.toml), for the zh-Hant modes.
+        self.conversion: Conversion = DEFAULT
         self.css = ""
         self.body_font = QFont()
         self._document: QTextDocument | None = None
@@ -134,15 +139,16 @@ class LeafletView(QWidget):
                 self.scroll_to_section(current)
 
     def _render(self) -> None:
-        leaflet = self.leaflet
-        assert leaflet is not None
+        assert self.leaflet is not None
+        # In a zh-Hant mode, the Traditional twin (cached after the first switch).
+        leaflet = for_mode(self.leaflet, self.mode, self.conversion)
         document = QTextDocument(self.browser)
         document.setDefaultStyleSheet(self.css)
         document.setDefaultFont(self.body_font)
         document.setDocumentMargin(24)
         # Title and review lines are shown above, outside the scrolling text.
         today = self.today()
-        document.setHtml(_leaflet_html(leaflet, self.mode, today))
+        document.setHtml(_leaflet_html(leaflet, self.mode, today, self.conversion))
         # Highlights point into the old document: drop them before it is freed.
         self.browser.setExtraSelections([])
         self.browser.setDocument(document)
@@ -155,18 +161,16 @@ class LeafletView(QWidget):
         self.document_replaced.emit()
         self.set_measure(self.measure_px)
         self.title.setText(title_of(leaflet, self.mode))
-        # Who checked it is part of the review line: a reader can judge the text by it.
-        self.review.setText("\n".join(
-            line for lang in langs_of(self.mode)
-            for line in (review_line(leaflet, lang, today), reviewed_by_line(leaflet, lang))
-        ))  # fmt: skip
+        # Who checked it is part of the review line: a reader can judge the text by it (and,
+        # for Traditional text, that it was converted from the Simplified).
+        self.review.setText("\n".join(review_lines(leaflet, self.mode, today)))
         self.sections.clear()
         entries = [
             (sid, [leaflet.translation(lang).section(sid).heading for lang in langs_of(self.mode)])  # type: ignore[union-attr]
             for sid in leaflet.section_ids
         ]
         if sources_shown(leaflet, self.mode):
-            entries.append((SOURCES_ID, [SOURCES_HEADING[lang] for lang in langs_of(self.mode)]))
+            entries.append((SOURCES_ID, [sources_heading(leaflet, lang) for lang in langs_of(self.mode)]))
         for sid, headings in entries:
             item = QListWidgetItem("\n".join(headings))
             item.setData(SECTION_ROLE, sid)
@@ -224,7 +228,7 @@ class LeafletView(QWidget):
     def set_measure(self, pixels: int) -> None:
         """Longest line of text in pixels; wider viewports get side margins instead."""
         self.measure_px = pixels
-        self.browser.set_measure(pixels * (2 if self.mode == "both" else 1))
+        self.browser.set_measure(pixels * (2 if is_bilingual(self.mode) else 1))
         self._tops = None  # new side margins reflow the text
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -261,10 +265,11 @@ class LeafletView(QWidget):
         super().changeEvent(event)
 
 
-def _leaflet_html(leaflet: Leaflet, mode: Mode, today: dt.date) -> str:
+def _leaflet_html(leaflet: Leaflet, mode: Mode, today: dt.date, conversion: Conversion = DEFAULT) -> str:
     """The leaflet's HTML, or a short notice if it cannot be built: never a traceback."""
     try:
-        return build_html(leaflet, mode, DocumentOptions(title_block=False, today=today))
+        options = DocumentOptions(title_block=False, today=today, conversion=conversion)
+        return build_html(leaflet, mode, options)
     except (RecursionError, MemoryError, ValueError, OSError) as exc:
         log.warning("leaflet %s could not be displayed: %s", leaflet.id, type(exc).__name__)
         return CANNOT_DISPLAY

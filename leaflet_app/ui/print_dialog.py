@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -36,9 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaflet_app.core.document import Mode
+from leaflet_app.core.document import MODES, Mode, for_mode, is_traditional
 from leaflet_app.core.model import LANGS, Leaflet, Library
 from leaflet_app.core.print_layout import NOTE_MAX_CHARS, PrintOptions, default_paper, pdf_name
+from leaflet_app.core.traditional import Conversion
+from leaflet_app.core.traditional_config import load_conversion
 from leaflet_app.ui.print_preview import PagePreview, PreviewRenderer
 
 if TYPE_CHECKING:
@@ -92,16 +95,21 @@ class PrintOptionsDialog(QDialog):
         self.setWindowTitle(self.tr("Export PDF") if export else self.tr("Print options"))
         self._leaflets = list(leaflets)
         self._today = today
+        self._library = library
         self._langs = QButtonGroup(self)
-        lang_row = QHBoxLayout()
-        for value, label in (("en", "English"), ("zh", "中文"), ("both", self.tr("Both"))):
+        # Simplified on the first row, Traditional (derived from it) under its twin.
+        lang_row = QGridLayout()
+        choices = (("en", "English", 0, 0), ("zh", "中文", 0, 1), ("both", self.tr("Both"), 0, 2),
+                   ("zh-Hant", "繁體中文", 1, 1),
+                   ("en+zh-Hant", self.tr("English + 繁體中文"), 1, 2))  # fmt: skip
+        for value, label, row, column in choices:
             button = QRadioButton(label)
-            button.setObjectName(f"printLang_{value}")
+            button.setObjectName(f"printLang_{OBJECT_SUFFIX.get(value, value)}")
             button.setProperty("mode", value)
             button.setChecked(value == mode)
             self._langs.addButton(button)
-            lang_row.addWidget(button)
-        lang_row.addStretch(1)
+            lang_row.addWidget(button, row, column)
+        lang_row.setColumnStretch(3, 1)
         self.paper = QComboBox()
         self.paper.setObjectName("printPaper")
         self.paper.addItem(self.tr("A4"), "a4")
@@ -177,7 +185,7 @@ class PrintOptionsDialog(QDialog):
         self._title_sections(sections, self.mode())
         return sections
 
-    def _layout(self, lang_row: QHBoxLayout, buttons: QDialogButtonBox, *, stack: bool, export: bool) -> None:
+    def _layout(self, lang_row: QGridLayout, buttons: QDialogButtonBox, *, stack: bool, export: bool) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Language"), lang_row)
         form.addRow(self.tr("Paper"), self.paper)
@@ -260,11 +268,18 @@ class PrintOptionsDialog(QDialog):
     def mode(self) -> Mode:
         checked = self._langs.checkedButton()
         value = str(checked.property("mode")) if checked is not None else "en"
-        return value if value in ("en", "zh", "both") else "en"  # type: ignore[return-value]
+        return value if value in MODES else "en"
+
+    def conversion(self) -> Conversion:
+        """The clinic's Traditional Chinese settings, read from its content folders."""
+        return load_conversion(self._library.folders)[0]
 
     def _title_sections(self, sections: QListWidget, mode: Mode) -> None:
         """Section titles in the chosen language (English for both)."""
-        translation = self._leaflets[0].translation("zh" if mode == "zh" else "en")
+        leaflet = self._leaflets[0]
+        if mode == "zh-Hant":
+            leaflet = for_mode(leaflet, mode, self.conversion())
+        translation = leaflet.translation("zh" if mode in ("zh", "zh-Hant") else "en")
         sections.blockSignals(True)
         for row in range(sections.count()):
             item = sections.item(row)
@@ -329,16 +344,23 @@ class PrintOptionsDialog(QDialog):
         """What the user chose; all sections is ``None`` so new sections are never left out."""
         chosen = self.chosen_sections()
         every = len(self._leaflets) > 1 or len(chosen) == self.sections.count()
+        mode = self.mode()
         options = PrintOptions(
-            mode=self.mode(), paper=str(self.paper.currentData()),  # type: ignore[arg-type]
+            mode=mode, paper=str(self.paper.currentData()),  # type: ignore[arg-type]
             large_print=self.large_print.isChecked(), sections=None if every else chosen,
             note=self.note.toPlainText()[:NOTE_MAX_CHARS],
         )  # fmt: skip
+        if is_traditional(mode):
+            options = replace(options, conversion=self.conversion())
         return options if self._today is None else replace(options, today=self._today)
 
     def combined(self) -> bool:
         """Whether a stack export goes into one PDF."""
         return len(self._leaflets) > 1 and self.combined_file.isChecked()
+
+
+# Object names stay identifiers: printLang_zh_hant, printLang_en_zh_hant.
+OBJECT_SUFFIX = {"zh-Hant": "zh_hant", "en+zh-Hant": "en_zh_hant"}
 
 
 # Seams: tests replace these module-level functions instead of driving modal dialogs.
