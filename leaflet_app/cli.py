@@ -10,6 +10,7 @@ from pathlib import Path
 
 from leaflet_app import __version__
 from leaflet_app.cli_args import Parser, png_file, shown, window_size
+from leaflet_app.core.document import MODES
 
 COMMANDS = {
     "check": "validate every leaflet and print path:line: problems",
@@ -61,7 +62,8 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _content_option(parser)
     parser.add_argument("--leaflet", metavar="ID", help="open this leaflet at start")
-    parser.add_argument("--lang", choices=("en", "zh", "both"), help="reading language")
+    parser.add_argument("--lang", choices=MODES, help="reading language: en, zh (Simplified), zh-Hant "
+                        "(Traditional), both (English + Simplified) or en+zh-Hant")  # fmt: skip
     parser.add_argument("--screenshot", metavar="FILE.png", type=png_file,
                         help="render the window to a PNG and exit")  # fmt: skip
     parser.add_argument("--size", metavar="WxH", default=(1280, 800), type=window_size,

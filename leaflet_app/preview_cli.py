@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from leaflet_app.core.document import MODES
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -15,7 +17,8 @@ def _parser() -> argparse.ArgumentParser:
         "check's problems for it are listed below the text.",
     )
     parser.add_argument("folder", metavar="DIR/ID", type=Path, help="the leaflet's folder")
-    parser.add_argument("--lang", choices=("en", "zh", "both"), default="both", help="reading language")
+    parser.add_argument("--lang", choices=MODES, default="both",
+                        help="reading language (zh-Hant, en+zh-Hant: converted to Traditional)")
     parser.add_argument("--screenshot", metavar="FILE.png", type=Path, help=argparse.SUPPRESS)
     return parser
 

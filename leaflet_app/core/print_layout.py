@@ -22,7 +22,7 @@ from leaflet_app.core.document import (
 )
 from leaflet_app.core.model import Disclaimer, Lang, Leaflet
 from leaflet_app.core.review import review_line
-from leaflet_app.core.traditional import CONVERTED_NOTE, DEFAULT, Conversion, converter, label
+from leaflet_app.core.traditional import CONVERTED_NOTE, DEFAULT, Conversion, disclaimer_text, label
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
@@ -148,10 +148,8 @@ def combined_title(leaflets: Sequence[Leaflet], mode: Mode, conversion: Conversi
 
 def header_lines(disclaimer: Disclaimer, mode: Mode, conversion: Conversion = DEFAULT) -> list[str]:
     """The disclaimer in each printed language, shown at the top of every page."""
-    lines = [disclaimer.text[lang] for lang in langs_of(mode)]
-    if is_traditional(mode):
-        lines[-1] = converter(conversion).convert(lines[-1])
-    return lines
+    hant = conversion if is_traditional(mode) else None
+    return [disclaimer_text(disclaimer, lang, hant) for lang in langs_of(mode)]
 
 
 def page_label(page: int, pages: int, mode: Mode, conversion: Conversion = DEFAULT) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from leaflet_app.core.model import Leaflet, RenderedSection, Section, Translation
+from leaflet_app.core.model import Disclaimer, Lang, Leaflet, RenderedSection, Section, Translation
 
 if TYPE_CHECKING:
     from opencc import OpenCC
@@ -267,3 +267,10 @@ def label(text: str, conversion: Conversion | None) -> str:
     if conversion is None:
         return text
     return LABELS.get(text) or converter(Conversion(conversion.variant)).convert(text)
+
+
+def disclaimer_text(disclaimer: Disclaimer, lang: Lang, conversion: Conversion | None = None) -> str:
+    """The disclaimer as shown in ``lang``: its Chinese in Traditional characters when a
+    ``conversion`` is given (the clinic's text, so its own terms apply)."""
+    text = disclaimer.shown(lang)
+    return converter(conversion).convert(text) if lang == "zh" and conversion is not None else text

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from leaflet_app.core.model import LANGS, Disclaimer
 from leaflet_app.core.reading import Theme
+from leaflet_app.core.traditional import Conversion, disclaimer_text
 from leaflet_app.ui.plain_text import plain_tooltip
 
 
@@ -24,6 +25,8 @@ class DisclaimerBanner(QFrame):
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(2)
         self.labels: dict[str, QLabel] = {}
+        # Set while the reader reads Traditional: the Chinese line is converted too.
+        self.conversion: Conversion | None = None
         for lang in LANGS:
             label = QLabel(self)
             label.setObjectName(f"disclaimerText_{lang}")
@@ -36,11 +39,19 @@ class DisclaimerBanner(QFrame):
 
     def set_disclaimer(self, disclaimer: Disclaimer) -> None:
         """Show ``disclaimer`` with its emergency number filled in, as text, name and tooltip."""
-        for lang in LANGS:
-            self.labels[lang].setText(disclaimer.shown(lang))
-            self.labels[lang].setAccessibleName(disclaimer.shown(lang))
-        self.setToolTip(plain_tooltip(disclaimer.both()))
+        self.disclaimer = disclaimer
+        texts = [disclaimer_text(disclaimer, lang, self.conversion) for lang in LANGS]
+        for lang, text in zip(LANGS, texts, strict=True):
+            self.labels[lang].setText(text)
+            self.labels[lang].setAccessibleName(text)
+        self.setToolTip(plain_tooltip("\n".join(texts)))
         self._fit_height()
+
+    def set_traditional(self, conversion: Conversion | None) -> None:
+        """Show the Chinese line in Traditional characters (``None``: Simplified, as written)."""
+        if conversion != self.conversion:
+            self.conversion = conversion
+            self.set_disclaimer(self.disclaimer)
 
     def text(self) -> str:
         return "\n".join(label.text() for label in self.labels.values())
