@@ -154,17 +154,17 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="88"/>
+        <location filename="../../leaflet_app/ui/library_model.py" line="202"/>
         <source>Reviewed {0}</source>
         <translation>審核日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="161"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="249"/>
         <source>Leaflets A–Z</source>
         <translation>資料目錄（A–Z）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="162"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="250"/>
         <source>Leaflets</source>
         <translation>資料列表</translation>
     </message>
@@ -172,57 +172,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="327"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="343"/>
         <source>Patient leaflets</source>
         <translation>患者資料</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="328"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="329"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="345"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="330"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="346"/>
         <source>&amp;Help</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="331"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="347"/>
         <source>Search leaflets (English, 中文, pinyin)</source>
         <translation>搜尋資料（中文、English、拼音）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="332"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="348"/>
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="333"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="349"/>
         <source>Home</source>
         <translation>主頁</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="334"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="350"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="340"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="356"/>
         <source>Toolbar</source>
         <translation>工具列</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="350"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="366"/>
         <source>About</source>
         <translation>關於</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="349"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="365"/>
         <source>Patient leaflets {0}
 Works fully offline.</source>
         <translation>患者資料 {0}
@@ -406,53 +406,71 @@ Works fully offline.</source>
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../leaflet_app/ui/search_controller.py" line="146"/>
+        <source>Preparing search… {0} %</source>
+        <translation>正在準備搜尋… {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_controller.py" line="147"/>
+        <source>Search already finds what is ready.</source>
+        <translation>已準備好的部分已經可以搜尋。</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="153"/>
+        <location filename="../../leaflet_app/ui/search_results.py" line="67"/>
         <source>Similar spellings, not what you typed / 拼写相近的结果（非原词）</source>
         <translation>拼寫相近的結果（非您輸入的詞）/ Similar spellings, not what you typed</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="179"/>
+        <location filename="../../leaflet_app/ui/search_results.py" line="103"/>
         <source>EN</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="179"/>
+        <location filename="../../leaflet_app/ui/search_results.py" line="103"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="180"/>
+        <location filename="../../leaflet_app/ui/search_results.py" line="105"/>
         <source> · matched in the other language / 另一语言匹配</source>
         <translation> · 另一語言匹配</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="207"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="173"/>
         <source>Did you mean {0}? / 您是不是要找：{0}？</source>
         <translation>您是不是要找：{0}？/ Did you mean {0}?</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="208"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="174"/>
         <source>Search results / 搜索结果</source>
         <translation>搜尋結果</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="209"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="175"/>
         <source>Spelling suggestion / 拼写建议</source>
         <translation>拼寫建議</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="227"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="193"/>
         <source>Nothing found. Check the spelling, try fewer words, or browse the A–Z list.
 没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。</source>
         <translation>沒有找到相關內容。請檢查拼寫、減少關鍵詞，或瀏覽 A–Z 列表。
 Nothing found. Check the spelling, try fewer words, or browse the A–Z list.</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="229"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="195"/>
         <source>Show the A–Z list / 查看 A–Z 列表</source>
         <translation>檢視 A–Z 列表 / Show the A–Z list</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="166"/>
+        <source>Preparing search… {0} %</source>
+        <translation>正在準備搜尋… {0}%</translation>
     </message>
 </context>
 <context>
