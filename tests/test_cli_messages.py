@@ -50,7 +50,8 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         (["export", "baricitinib", "-o", "x.txt"],
          "leaflet-app export: argument -o/--output: must be a file name ending in .pdf, not 'x.txt'"),
         (["--lang", "fr"],
-         "leaflet-app: argument --lang: invalid choice: 'fr' (choose from en, zh, zh-Hant, both, en+zh-Hant)"),
+         "leaflet-app: argument --lang: invalid choice: 'fr' "
+         "(choose from en, zh, zh-Hant, both, en+zh-Hant)"),
     ],
 )  # fmt: skip
 def test_bad_options_are_one_line_and_a_hint(
