@@ -89,5 +89,7 @@ def results_in_traditional(results: SearchResults, conversion: Conversion = DEFA
 
 def terms_in_traditional(terms: Sequence[str], conversion: Conversion = DEFAULT) -> tuple[str, ...]:
     """The words to highlight in a Traditional text: each Chinese one converted."""
+    if not any(_CJK.search(t) for t in terms):
+        return tuple(terms)  # nothing to convert: OpenCC is not even loaded
     convert = converter(conversion)
     return tuple(dict.fromkeys(convert.convert(t) if _CJK.search(t) else t for t in terms))

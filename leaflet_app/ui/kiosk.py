@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaflet_app.core.document import is_traditional
 from leaflet_app.core.kiosk_config import KioskConfig
 from leaflet_app.core.kiosk_pin import PinGate
 from leaflet_app.core.kiosk_pin_state import default_state_path
@@ -36,6 +37,7 @@ from leaflet_app.core.kiosk_session import RESET_STEPS, IdlePolicy, ResetStep, S
 from leaflet_app.core.model import Leaflet
 from leaflet_app.core.print_layout import PrintOptions, default_paper
 from leaflet_app.core.review import shown_in_kiosk
+from leaflet_app.core.traditional import DEFAULT
 from leaflet_app.ui.kiosk_home import KioskBar, KioskHome
 from leaflet_app.ui.kiosk_idle import IdleMonitor, IdleNotice
 from leaflet_app.ui.kiosk_input import KEY_PX, OnScreenKeyboard, PinDialog, enable_touch_scrolling
@@ -173,9 +175,7 @@ class KioskController(QObject):
         w.library_view.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         a.print_.setVisible(False)
         a.print_.setEnabled(False)
-        allowed = set(self.config.allowed_modes)
-        for mode, button in w.language_switch.buttons.items():
-            button.setVisible(mode in allowed)
+        w.language_switch.allow(self.config.allowed_modes)
         # The desktop toolbar cannot wrap, so at 800 px it cut its labels: the kiosk's own bar
         # takes its controls and starts a second row instead.
         w.toolbar.hide()
@@ -274,8 +274,9 @@ class KioskController(QObject):
         leaflet = self.window.leaflet_view.leaflet
         if leaflet is None or not self.config.printer:
             return
-        options = PrintOptions(mode=self.window.prefs.mode, paper=default_paper(None),
-                               today=self.window.today())
+        mode = self.window.prefs.mode
+        options = PrintOptions(mode=mode, paper=default_paper(None), today=self.window.today(),
+                               conversion=self.window.conversion() if is_traditional(mode) else DEFAULT)
         printer = pdf_export.standard_printer(options, leaflet.id)
         printer.setPrinterName(self.config.printer)
         try:

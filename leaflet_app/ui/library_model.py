@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from leaflet_app.core.document import Mode, langs_of
 from leaflet_app.core.model import CATEGORIES, CATEGORY_HEADINGS, Lang, Leaflet, Library
 from leaflet_app.core.review import marks
+from leaflet_app.core.traditional import Conversion, converter, label
 from leaflet_app.ui.plain_text import plain_tooltip
 
 LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -109,6 +110,9 @@ class LibraryModel(QAbstractListModel):
         super().__init__(parent)
         self.library = library
         self.mode: Mode = "en"
+        # Set in a zh-Hant mode: Chinese titles, headings and marks in Traditional characters
+        # (only the strings shown are converted: a listed leaflet is never read for it).
+        self.conversion: Conversion | None = None
         self.today: Callable[[], dt.date] = dt.date.today
         self.shown: Callable[[Leaflet], bool] | None = None  # None: every leaflet (the desktop)
         self.order = TitleOrder()
@@ -144,7 +148,11 @@ class LibraryModel(QAbstractListModel):
 
     @property
     def _lang(self) -> Lang:
-        return "zh" if self.mode == "zh" else "en"
+        return "zh" if self.mode in ("zh", "zh-Hant") else "en"
+
+    def _shown_text(self, text: str, lang: Lang) -> str:
+        """A Chinese title in the reading script."""
+        return converter(self.conversion).convert(text) if lang == "zh" and self.conversion else text
 
     def _make_rows(self) -> list[str]:
         get = self.library.get
@@ -190,7 +198,8 @@ class LibraryModel(QAbstractListModel):
                 text = self._texts[entry] = self.row_text(leaflet)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(leaflet.title(langs_of(self.mode)[0]))
+            lang = langs_of(self.mode)[0]
+            return plain_tooltip(self._shown_text(leaflet.title(lang), lang))
         if role == Qt.ItemDataRole.TextAlignmentRole and self.tiles:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         return None
@@ -198,7 +207,8 @@ class LibraryModel(QAbstractListModel):
     def _heading_data(self, category: str, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             names = CATEGORY_HEADINGS[category]  # type: ignore[index]
-            return " / ".join(names[lang] for lang in langs_of(self.mode))
+            return " / ".join(label(names[lang], self.conversion) if lang == "zh" else names[lang]
+                              for lang in langs_of(self.mode))  # fmt: skip
         if role == HEADING_ROLE:
             return True
         return None
@@ -206,12 +216,13 @@ class LibraryModel(QAbstractListModel):
     def row_text(self, leaflet: Leaflet) -> str:
         """The title in each reading language, then the review date and marks."""
         langs = langs_of(self.mode)
-        lines = [leaflet.title(lang) for lang in langs]
+        lines = [self._shown_text(leaflet.title(lang), lang) for lang in langs]
         reviewed = QCoreApplication.translate("LibraryView", "Reviewed {0}")
         review = reviewed.format(leaflet.reviewed.isoformat())
         # "Draft – not yet approved", "Review overdue": in the reading language(s).
         today = self.today()
-        per_lang = [marks(leaflet, lang, today) for lang in langs]
+        per_lang = [[label(mark, self.conversion) if lang == "zh" else mark
+                     for mark in marks(leaflet, lang, today)] for lang in langs]  # fmt: skip
         review = " · ".join([review, *(" / ".join(both) for both in zip(*per_lang, strict=True))])
         return "\n".join([*lines, review])
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from leaflet_app.core.document import Mode
 from leaflet_app.core.model import Leaflet, Library
+from leaflet_app.core.traditional import Conversion
 from leaflet_app.ui.library_model import HEADING_ROLE, LEAFLET_ID_ROLE, LibraryModel, TitleOrder
 
 __all__ = ["LEAFLET_ID_ROLE", "TILE_SIZE", "LibraryView"]  # LEAFLET_ID_ROLE: for tests and tools
@@ -167,8 +168,10 @@ class LibraryView(QWidget):
     def shown(self, shown: Callable[[Leaflet], bool] | None) -> None:
         self.model.shown = shown
 
-    def set_mode(self, mode: Mode) -> None:
+    def set_mode(self, mode: Mode, conversion: Conversion | None = None) -> None:
+        """Rows in ``mode``; ``conversion``: Chinese in Traditional characters (zh-Hant modes)."""
         self.model.mode = mode
+        self.model.conversion = conversion
         self.refresh()
 
     def refresh(self) -> None:

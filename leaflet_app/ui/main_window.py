@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app import __version__
-from leaflet_app.core.document import Mode
+from leaflet_app.core.document import MODES, Mode, is_traditional
 from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
 from leaflet_app.core.manifest import LazyLeaflet, Manifest
 from leaflet_app.core.model import Disclaimer, Leaflet, Library
 from leaflet_app.core.reading import MEASURE_EM, THEMES, body_px, document_css, zoom_in, zoom_out
+from leaflet_app.core.traditional import DEFAULT, Conversion
 from leaflet_app.ui.actions import create_actions, retranslate_actions
 from leaflet_app.ui.banner import DisclaimerBanner
 from leaflet_app.ui.fonts import FontChoice, app_font
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from leaflet_app.core.search import SearchIndex
     from leaflet_app.ui.kiosk import KioskController
 
+
+log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     """Wires the core's library to the views; holds no content logic of its own."""
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
         self.history: list[tuple[str, str, str | None]] = []
         self._styled_theme = ""  # the theme whose style sheet is applied
         self._applied_mode = ""  # the reading language the views show
+        self._conversion: tuple[Library, Conversion] | None = None  # see conversion()
         self.refuse_close = False  # kiosk mode: nothing but the staff exit may close the window
         self.kiosk: KioskController | None = None  # set in kiosk mode
         self.actions_ = create_actions(self)
@@ -287,8 +292,8 @@ class MainWindow(QMainWindow):
 
     # -- reading preferences ------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
-        assert mode in ("en", "zh", "both")
-        self.prefs.mode = mode  # type: ignore[assignment]
+        assert mode in MODES
+        self.prefs.mode = mode
         if self.language_switch.mode() != mode:
             # The switch announces the change, which calls this again: applied there, once.
             self.language_switch.set_mode(self.prefs.mode)
@@ -297,10 +302,27 @@ class MainWindow(QMainWindow):
 
     def _apply_mode(self, mode: Mode) -> None:
         self._applied_mode = mode
-        self.ui_language.set("zh" if mode == "zh" else "en")
-        self.library_view.set_mode(mode)
+        # The interface speaks Chinese when the text is Chinese only; beside English it stays English.
+        self.ui_language.set(mode if mode in ("zh", "zh-Hant") else "en")
+        hant = self.conversion() if is_traditional(mode) else None
+        self.banner.set_traditional(hant)
+        self.search.set_traditional(hant)
+        self.library_view.set_mode(mode, hant)
+        self.leaflet_view.conversion = hant or DEFAULT
         self.leaflet_view.set_mode(mode)
         self.retranslate()
+
+    def conversion(self) -> Conversion:
+        """The clinic's Traditional Chinese settings (``_zh-Hant.toml`` in its content folders),
+        read when first needed and again for a library read anew; problems go to the log."""
+        if self._conversion is None or self._conversion[0] is not self.library:
+            from leaflet_app.core.traditional_config import load_conversion
+
+            conversion, problems = load_conversion(self.library.folders)
+            for problem in problems:
+                log.warning("%s", problem)
+            self._conversion = (self.library, conversion)
+        return self._conversion[1]
 
     def set_zoom(self, percent: int) -> None:
         self.prefs.zoom = percent

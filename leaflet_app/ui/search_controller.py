@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QLabel
 
+from leaflet_app.core.document import langs_of
 from leaflet_app.core.manifest import Manifest
 from leaflet_app.core.model import Leaflet, Library
+from leaflet_app.core.traditional import Conversion
+from leaflet_app.core.traditional_search import terms_in_traditional
 from leaflet_app.ui.highlight import MatchNavigator
 from leaflet_app.ui.index_worker import IndexWorker
 from leaflet_app.ui.search_panel import SearchPanel
@@ -50,6 +53,7 @@ class SearchController(QObject):
         self._refreshed = 0.0
         self.panel = SearchPanel(index, window.library, window.pages)
         self.panel.setObjectName("searchPage")
+        self.panel.conversion = window.conversion
         window.pages.addWidget(self.panel)
         self.navigator = MatchNavigator(window.leaflet_view.browser)
         window.leaflet_view.document_replaced.connect(self.refresh_highlights)
@@ -202,16 +206,23 @@ class SearchController(QObject):
             self.window.pages.setCurrentWidget(self.panel)
             self.window.update_enabled()
 
+    def set_traditional(self, conversion: Conversion | None) -> None:
+        """Results in Traditional characters while the reader reads 繁體 (``conversion`` set)."""
+        self.panel.set_traditional(conversion is not None)
+
     def open_result(self, leaflet_id: str, section_id: str, lang: str, terms: list[str]) -> None:
         window = self.window
         # A hit in the other language opens in that language, so the highlighted words show.
-        if window.prefs.mode not in (lang, "both"):
+        if lang not in langs_of(window.prefs.mode):
             window.set_mode(lang)
         window.open_leaflet(leaflet_id, section_id)
         browser = window.leaflet_view.browser
         # The first match at or after the top of the section the result named.
         near = browser.cursorForPosition(browser.viewport().rect().topLeft()).position()
-        self.navigator.set_terms(terms or self.panel.terms(leaflet_id), near=near)
+        terms = terms or self.panel.terms(leaflet_id)
+        # Both scripts: the highlights then survive a switch between 中文 and 繁體中文.
+        terms = list(dict.fromkeys([*terms, *terms_in_traditional(terms, window.conversion())]))
+        self.navigator.set_terms(terms, near=near)
 
     def refresh_highlights(self) -> None:
         """The document was rebuilt (language, text size): find the matches again."""

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from leaflet_app.core.model import LANGS, Library
 from leaflet_app.core.search.results import Hit, SearchResults
+from leaflet_app.core.traditional import DEFAULT, Conversion, converter
+from leaflet_app.core.traditional_search import results_in_traditional, search_any_script
 from leaflet_app.ui.search_results import HitRole, SearchResultDelegate, SearchResultsModel
 
 if TYPE_CHECKING:
@@ -47,6 +49,10 @@ class SearchPanel(QWidget):
         self._query = ""
         self._preparing: int | None = None  # percent of the index ready, while it fills
         self.results: SearchResults | None = None
+        self._form = ""  # the query as the (Simplified) index matched it
+        # The clinic's Traditional settings: its terms fold back in queries of either script.
+        self.conversion: Callable[[], Conversion] = lambda: DEFAULT
+        self.traditional = False  # the reader reads 繁體: results are shown converted
         # Leaflets the reader may open (the kiosk hides drafts and overdue ones): results that
         # would lead anywhere else are dropped before they are shown.
         self.shown: Callable[[str], bool] = lambda _leaflet_id: True
@@ -112,7 +118,9 @@ class SearchPanel(QWidget):
         if self._index is None or not self._query.strip():
             self.results = None
         else:
-            self.results = self._offered(self._index.search(self._query))
+            # A query in Traditional characters is folded to the Simplified the index holds.
+            self._form, found = search_any_script(self._index.search, self._query, self.conversion())
+            self.results = self._offered(found)
         self._fill()
 
     def _offered(self, results: SearchResults) -> SearchResults:
@@ -137,13 +145,21 @@ class SearchPanel(QWidget):
         """What to highlight in a leaflet for the current query."""
         if self._index is None or not self._query.strip():
             return []
-        return self._index.terms_for_highlight(self._query, leaflet_id)
+        return self._index.terms_for_highlight(self._form or self._query, leaflet_id)
+
+    def set_traditional(self, on: bool) -> None:
+        """Show results in Traditional characters (or Simplified, as indexed) from now on."""
+        if on != self.traditional:
+            self.traditional = on
+            self._fill()
 
     # -- filling the list ----------------------------------------------------------------
 
     def _fill(self) -> None:
         results = self.results
         titles = {lid: self._title(lid) for lid in results.leaflet_ids()} if results is not None else {}
+        if results is not None and self.traditional:
+            results = results_in_traditional(results, self.conversion())
         self.model.set_results(results, titles)
         self._show_state()
 
@@ -151,7 +167,10 @@ class SearchPanel(QWidget):
         leaflet = self._library.get(leaflet_id) if self._library else None
         if leaflet is None:
             return leaflet_id
-        return " / ".join(dict.fromkeys(leaflet.title(lang) for lang in LANGS))
+        titles = [leaflet.title(lang) for lang in LANGS]
+        if self.traditional:
+            titles[-1] = converter(self.conversion()).convert(titles[-1])
+        return " / ".join(dict.fromkeys(titles))
 
     def _show_state(self) -> None:
         results = self.results

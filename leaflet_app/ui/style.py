@@ -34,6 +34,7 @@ QPushButton, QToolButton {{
 QPushButton:checked {{ background: {theme.accent}; color: {theme.background}; }}
 QFrame#kioskBar {{ background: {theme.surface}; }}
 QPushButton#startOver {{ background: {theme.accent}; color: {theme.background}; }}
+QWidget#languageSwitch QPushButton {{ min-width: 44px; padding: 0 6px; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus {{ border-width: 3px; }}
 QLineEdit {{
     min-height: {control - 4}px; padding: 0 12px; border: 2px solid {theme.muted};

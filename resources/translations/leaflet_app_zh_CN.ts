@@ -128,22 +128,32 @@
 <context>
     <name>LanguageSwitch</name>
     <message>
-        <location filename="../../leaflet_app/ui/language_switch.py" line="54"/>
+        <location filename="../../leaflet_app/ui/language_switch.py" line="93"/>
         <source>Reading language</source>
         <translation>阅读语言</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/language_switch.py" line="55"/>
+        <location filename="../../leaflet_app/ui/language_switch.py" line="96"/>
         <source>Read in English</source>
         <translation>用英文阅读</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/language_switch.py" line="56"/>
+        <location filename="../../leaflet_app/ui/language_switch.py" line="97"/>
         <source>Read in Chinese</source>
         <translation>用中文阅读</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/language_switch.py" line="57"/>
+        <location filename="../../leaflet_app/ui/language_switch.py" line="98"/>
+        <source>Read in Traditional Chinese</source>
+        <translation>用繁体中文阅读</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/language_switch.py" line="99"/>
+        <source>English and Traditional Chinese side by side</source>
+        <translation>英文与繁体中文并排显示</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/language_switch.py" line="100"/>
         <source>English and Chinese side by side</source>
         <translation>中英文并排显示</translation>
     </message>
@@ -169,12 +179,12 @@
 <context>
     <name>LeafletView</name>
     <message>
-        <location filename="../../leaflet_app/ui/leaflet_view.py" line="255"/>
+        <location filename="../../leaflet_app/ui/leaflet_view.py" line="259"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/leaflet_view.py" line="256"/>
+        <location filename="../../leaflet_app/ui/leaflet_view.py" line="260"/>
         <source>Leaflet text</source>
         <translation>资料正文</translation>
     </message>
@@ -182,17 +192,17 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../leaflet_app/ui/library_model.py" line="202"/>
+        <location filename="../../leaflet_app/ui/library_model.py" line="212"/>
         <source>Reviewed {0}</source>
         <translation>审核日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="249"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="252"/>
         <source>Leaflets A–Z</source>
         <translation>资料目录（A–Z）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="250"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="253"/>
         <source>Leaflets</source>
         <translation>资料列表</translation>
     </message>
@@ -200,57 +210,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="343"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="365"/>
         <source>Patient leaflets</source>
         <translation>患者资料</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="344"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="366"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="345"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="367"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="346"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="368"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="347"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="369"/>
         <source>Search leaflets (English, 中文, pinyin)</source>
         <translation>搜索资料（中文、English、拼音）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="348"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="370"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="349"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="371"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="350"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="372"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="356"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="378"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="366"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="388"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/main_window.py" line="365"/>
+        <location filename="../../leaflet_app/ui/main_window.py" line="387"/>
         <source>Patient leaflets {0}
 Works fully offline.</source>
         <translation>患者资料 {0}
@@ -278,27 +288,27 @@ Works fully offline.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="373"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="395"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="382"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="404"/>
         <source>Choose a folder for the PDFs</source>
         <translation>选择保存 PDF 的文件夹</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="503"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="525"/>
         <source>%n of {0} leaflets could not be printed:</source>
         <translation>{0} 份资料中有 %n 份无法打印：</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="505"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="527"/>
         <source>%n of {0} leaflets could not be exported:</source>
         <translation>{0} 份资料中有 %n 份无法导出：</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="508"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="530"/>
         <source>… and %n more</source>
         <translation>……另有 %n 份</translation>
     </message>
@@ -306,127 +316,132 @@ Works fully offline.</source>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="92"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="95"/>
         <source>Print options</source>
         <translation>打印选项</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="92"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="95"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="97"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="102"/>
         <source>Both</source>
         <translation>中英对照</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="107"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="104"/>
+        <source>English + 繁體中文</source>
+        <translation>英文 + 繁體中文</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="115"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="108"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="116"/>
         <source>Letter</source>
         <translation>Letter（美式信纸）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="111"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="119"/>
         <source>Large print</source>
         <translation>大字版</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="115"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="123"/>
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="118"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="126"/>
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="123"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="131"/>
         <source>Optional note for page 1 (not saved)</source>
         <translation>第 1 页备注（可选，不会保存）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="126"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="134"/>
         <source>One PDF per leaflet, in a folder</source>
         <translation>每份资料一个 PDF，存入文件夹</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="129"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="137"/>
         <source>One combined PDF</source>
         <translation>合并为一个 PDF</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="135"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="143"/>
         <source>Page 1 as it will print</source>
         <translation>第 1 页打印效果</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="146"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="154"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="146"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="154"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="182"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="190"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="183"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="191"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="186"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="194"/>
         <source>%n leaflets, every section of each</source>
         <translation>
             <numerusform>%n 份资料，每份打印全部章节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="189"/>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="199"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="197"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="207"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="200"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="208"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="205"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="213"/>
         <source>Save as</source>
         <translation>保存方式</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="307"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="322"/>
         <source>Counting pages…</source>
         <translation>正在计算页数…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="311"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="326"/>
         <source>%n pages in all</source>
         <translation>
             <numerusform>合计共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="313"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="328"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../leaflet_app/ui/print_dialog.py" line="315"/>
+        <location filename="../../leaflet_app/ui/print_dialog.py" line="330"/>
         <source>%n pages</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
@@ -436,12 +451,12 @@ Works fully offline.</source>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../leaflet_app/ui/search_controller.py" line="146"/>
+        <location filename="../../leaflet_app/ui/search_controller.py" line="150"/>
         <source>Preparing search… {0} %</source>
         <translation>正在准备搜索… {0}%</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_controller.py" line="147"/>
+        <location filename="../../leaflet_app/ui/search_controller.py" line="151"/>
         <source>Search already finds what is ready.</source>
         <translation>已准备好的部分已经可以搜索。</translation>
     </message>
@@ -469,34 +484,34 @@ Works fully offline.</source>
         <translation> · 另一语言匹配</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="173"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="192"/>
         <source>Did you mean {0}? / 您是不是要找：{0}？</source>
         <translation>您是不是要找：{0}？/ Did you mean {0}?</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="174"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="193"/>
         <source>Search results / 搜索结果</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="175"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="194"/>
         <source>Spelling suggestion / 拼写建议</source>
         <translation>拼写建议</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="193"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="212"/>
         <source>Nothing found. Check the spelling, try fewer words, or browse the A–Z list.
 没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。</source>
         <translation>没有找到相关内容。请检查拼写、减少关键词，或浏览 A–Z 列表。
 Nothing found. Check the spelling, try fewer words, or browse the A–Z list.</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="195"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="214"/>
         <source>Show the A–Z list / 查看 A–Z 列表</source>
         <translation>查看 A–Z 列表 / Show the A–Z list</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/search_panel.py" line="166"/>
+        <location filename="../../leaflet_app/ui/search_panel.py" line="185"/>
         <source>Preparing search… {0} %</source>
         <translation>正在准备搜索… {0}%</translation>
     </message>
