@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SUITES = ["content", "search", "startup", "scale", "export", "print", "kiosk_soak", "reload"]
+SUITES = ["content", "search", "startup", "scale", "export", "print", "kiosk_soak", "reload", "traditional"]
 
 
 def main(argv: list[str]) -> int:

@@ -21,3 +21,18 @@ def test_a_hundred_switches_keep_at_most_two_translators(qtbot, make_window) -> 
     window.set_mode("zh")
     assert window.findChild(QPushButton, "homeButton").text() == "主页"  # still translated
     assert len(app.findChildren(QTranslator)) <= before + 2
+
+
+def test_switches_through_traditional_keep_at_most_four_translators(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    app = QCoreApplication.instance()
+    assert app is not None
+    before = len(app.findChildren(QTranslator))
+    for switch in range(60):
+        window.set_mode(("zh", "zh-Hant", "en")[switch % 3])
+    window.set_mode("zh-Hant")
+    assert window.findChild(QPushButton, "homeButton").text() == "主頁"  # the zh_TW interface
+    window.set_mode("zh")
+    assert window.findChild(QPushButton, "homeButton").text() == "主页"
+    # Simplified and Traditional: ours and Qt's own for each.
+    assert len(app.findChildren(QTranslator)) <= before + 4
