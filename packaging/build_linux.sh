@@ -31,7 +31,7 @@ cp packaging/standalone/main.py packaging/standalone/pysidedeploy.spec "$BUILD/"
 QT_TR=$("$VENV/bin/python" -c "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / 'Qt' / 'translations')")
 sed -i -e "s|^icon = .*|icon = $ROOT/resources/icons/leaflet-app-256.png|" \
        -e "s|^exec_directory = .*|exec_directory = $OUT|" \
-       -e "s|^\(extra_args = .*\)$|\1 --include-data-files=$QT_TR/qtbase_zh_CN.qm=PySide6/Qt/translations/qtbase_zh_CN.qm|" \
+       -e "s|^\(extra_args = .*\)$|\1 --include-data-files=$QT_TR/qtbase_zh_CN.qm=PySide6/Qt/translations/qtbase_zh_CN.qm --include-data-files=$QT_TR/qtbase_zh_TW.qm=PySide6/Qt/translations/qtbase_zh_TW.qm|" \
        "$BUILD/pysidedeploy.spec"
 (cd "$BUILD" && VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" \
     "$VENV/bin/pyside6-deploy" -c pysidedeploy.spec --force --verbose)

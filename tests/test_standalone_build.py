@@ -65,6 +65,17 @@ def test_export_writes_a_chinese_pdf(app: Path, tmp_path: Path) -> None:
     assert "巴瑞替尼" in reader.pages[0].extract_text()
 
 
+def test_export_converts_to_traditional(app: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "t.pdf"
+    result = _run(app, tmp_path, "export", "baricitinib", "--lang", "zh-Hant", "-o", str(out))
+    assert result.returncode == 0, result.stderr  # OpenCC and its dictionaries were shipped
+    reader = PdfReader(out)
+    assert reader.root_object["/Lang"] == "zh-TW"
+    assert "繼續用藥" in reader.pages[0].extract_text()
+
+
 def test_starts_on_a_real_x_display(app: Path, tmp_path: Path, x_display: str) -> None:
     out = tmp_path / "x.png"
     result = _run(app, tmp_path, "--screenshot", str(out), QT_QPA_PLATFORM="xcb", DISPLAY=x_display)
@@ -76,6 +87,7 @@ def test_ships_fonts_translations_and_pinyin_data(app: Path) -> None:
     assert (folder / "leaflet_app" / "resources" / "fonts" / "NotoSansSC-Bold.otf").is_file()
     assert (folder / "leaflet_app" / "content" / "baricitinib" / "zh.md").is_file()
     assert (folder / "PySide6" / "Qt" / "translations" / "qtbase_zh_CN.qm").is_file(), "Qt's zh strings"
+    assert (folder / "PySide6" / "Qt" / "translations" / "qtbase_zh_TW.qm").is_file(), "and zh_TW"
     assert (folder / "pypinyin" / "phrases_dict.json").is_file()
     assert (folder / "opencc" / "clib" / "share" / "opencc" / "s2twp.json").is_file(), "OpenCC's data"
     assert (folder / "opencc" / "clib" / "share" / "opencc" / "TWPhrases.ocd2").is_file()

@@ -23,7 +23,7 @@ Copy-Item packaging\standalone\main.py, packaging\standalone\pysidedeploy.spec $
 $Spec = "$Build\pysidedeploy.spec"
 # Qt's Chinese strings for standard buttons and dialogs, where the app looks for them.
 $QtTr = & "$Venv\Scripts\python.exe" -c "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / 'Qt' / 'translations')"
-$Extra = " --windows-console-mode=attach --include-data-files=$QtTr\qtbase_zh_CN.qm=PySide6/Qt/translations/qtbase_zh_CN.qm"
+$Extra = " --windows-console-mode=attach --include-data-files=$QtTr\qtbase_zh_CN.qm=PySide6/Qt/translations/qtbase_zh_CN.qm --include-data-files=$QtTr\qtbase_zh_TW.qm=PySide6/Qt/translations/qtbase_zh_TW.qm"
 (Get-Content $Spec) `
     -replace '^icon = .*', "icon = $Root\resources\icons\leaflet-app.ico" `
     -replace '^exec_directory = .*', "exec_directory = $Out" `
