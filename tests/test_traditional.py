@@ -240,3 +240,21 @@ def test_results_shown_in_traditional_keep_their_highlights(index: SearchIndex, 
         assert "复" not in hit.snippet and "復發" in hit.terms
     english = [h for h in found.hits if h.lang == "en"]
     assert [h for h in shown.hits if h.lang == "en"] == english
+
+
+@pytest.mark.parametrize("variant", ["tw", "hk", "plain"])
+def test_bundled_faces_have_every_traditional_character(bundled: Library, clinic: Conversion,
+                                                       variant: str) -> None:  # fmt: skip
+    from leaflet_app.core.font_coverage import bundled_code_points, missing_characters
+    from leaflet_app.core.traditional import LABELS, disclaimer_text
+
+    covered = bundled_code_points()
+    assert covered is not None
+    conversion = Conversion(variant, clinic.terms)  # type: ignore[arg-type]
+    texts = [*LABELS.values(), CONVERTED_NOTE, disclaimer_text(bundled.disclaimer, "zh", conversion)]
+    for leaflet in bundled.leaflets:
+        zh = reading_leaflet(leaflet, conversion).translation("zh")
+        texts += [zh.title, zh.reviewed_by, *zh.keywords, *(s.heading + s.text for s in zh.sections)]
+        texts += [s.title + s.publisher for s in zh.sources]
+    # No box instead of 羥 where the system has no Chinese font: tools/fetch_fonts.py adds them.
+    assert [char for char, _ in missing_characters("\n".join(texts), covered)] == []

@@ -59,7 +59,9 @@ CHARACTER_SET = """\
   Traditional Chinese view derived from the Simplified text has its glyphs (level 2, 7,652
   less common characters, would double the size of the files);
 - a few characters of drug and chemistry names outside both (DRUG_NAME_EXTRAS in the script);
-- every character of the bundled leaflets in content/ when the script ran.
+- every character of the bundled leaflets in content/ when the script ran, and of the same
+  leaflets, their disclaimer and the interface as the app shows them in Traditional Chinese
+  (Taiwan, Hong Kong and plain conversions: 羥, 癇 and 衞 are outside Big5 level 1).
 """
 
 BLOCKS = (
@@ -96,7 +98,38 @@ def wanted_code_points(content: Path) -> set[int]:
     chars.update(ord(c) for c in DRUG_NAME_EXTRAS)
     for path in sorted(content.rglob("*.md")):
         chars.update(ord(c) for c in path.read_text(encoding="utf-8", errors="ignore"))
+    chars |= traditional_code_points(content)
     return {c for c in chars if c >= 0x20 and not 0xD800 <= c <= 0xDFFF}
+
+
+def traditional_code_points(content: Path) -> set[int]:
+    """What the app shows of ``content`` converted to Traditional Chinese, in every variant,
+    with the bundled ``_zh-Hant.toml`` terms, and its own Traditional labels and interface."""
+    sys.path.insert(0, str(ROOT))  # the converter of this checkout (it needs the app's packages)
+    from leaflet_app.core.loader import load_library
+    from leaflet_app.core.traditional import (
+        CONVERTED_NOTE,
+        LABELS,
+        VARIANTS,
+        Conversion,
+        disclaimer_text,
+        reading_leaflet,
+    )  # fmt: skip
+    from leaflet_app.core.traditional_config import load_conversion
+
+    library = load_library([content])
+    bundled, _ = load_conversion([content])
+    texts = [CONVERTED_NOTE, *LABELS.values()]
+    texts.append((ROOT / "resources" / "translations" / "leaflet_app_zh_TW.ts").read_text(encoding="utf-8"))
+    for variant in VARIANTS:
+        conversion = Conversion(variant, bundled.terms)
+        texts.append(disclaimer_text(library.disclaimer, "zh", conversion))
+        for leaflet in library.leaflets:
+            zh = reading_leaflet(leaflet, conversion).translation("zh")
+            texts += [zh.title, zh.reviewed_by, *zh.keywords]
+            texts += [part for section in zh.sections for part in (section.heading, section.text)]
+            texts += [part for source in zh.sources for part in (source.title, source.publisher)]
+    return {ord(c) for text in texts for c in text}
 
 
 def _ar_members(data: bytes) -> dict[str, bytes]:
