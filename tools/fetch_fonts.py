@@ -114,7 +114,7 @@ def traditional_code_points(content: Path) -> set[int]:
         Conversion,
         disclaimer_text,
         reading_leaflet,
-    )  # fmt: skip
+    )
     from leaflet_app.core.traditional_config import load_conversion
 
     library = load_library([content])
