@@ -59,7 +59,7 @@ def test_bad_options_are_one_line_and_a_hint(
 ) -> None:
     lines = _fails(argv, capsys)
     assert len(lines) == 2
-    # Python before 3.12.8 quotes each choice.
+    # Some Python versions quote each choice.
     quoted = "'en', 'zh', 'zh-Hant', 'both', 'en+zh-Hant'"
     assert lines[0].replace(quoted, "en, zh, zh-Hant, both, en+zh-Hant") == message
     assert lines[1].startswith("Run 'leaflet-app")
