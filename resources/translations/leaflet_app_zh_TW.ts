@@ -164,17 +164,17 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../leaflet_app/ui/library_model.py" line="212"/>
+        <location filename="../../leaflet_app/ui/library_model.py" line="220"/>
         <source>Reviewed {0}</source>
         <translation>審核日期 {0}</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="252"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="254"/>
         <source>Leaflets A–Z</source>
         <translation>資料目錄（A–Z）</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/library_view.py" line="253"/>
+        <location filename="../../leaflet_app/ui/library_view.py" line="255"/>
         <source>Leaflets</source>
         <translation>資料列表</translation>
     </message>
