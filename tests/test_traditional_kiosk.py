@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from leaflet_app.cli import app_parser
 from leaflet_app.core.kiosk_config import KioskConfig, load_kiosk_config
@@ -59,19 +59,34 @@ def test_idle_reset_returns_to_the_configured_traditional(qtbot, kiosk, tmp_path
     assert w.findChild(QPushButton, "language_zh_hant").isChecked()
     assert w.pages.currentWidget() is not w.leaflet_view
     assert w.findChild(QLabel, "disclaimerText_zh").text().startswith("本內容為一般性資訊")
+    assert w.findChild(QLabel, "homeWelcome_zh").text() == "點擊閱讀用藥資訊"
+    assert w.findChild(QPushButton, "startOver").text() == "Start over\n重新開始"
     w.open_leaflet("baricitinib", "stopping")
     assert "停藥" in w.leaflet_view.browser.toPlainText()
 
 
-def test_toolbar_offers_only_the_allowed_languages(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+def test_home_and_bar_offer_traditional_where_allowed(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
     k = kiosk(KioskConfig(allowed_modes=("en", "zh-Hant", "en+zh-Hant"), default_mode="zh-Hant"))
     w = k.window
+    home = [b.objectName() for b in w.findChild(QWidget, "homeLanguages").findChildren(QPushButton)]
+    assert home == ["homeLanguage_en", "homeLanguage_zh_hant", "homeLanguage_en_zh_hant"]
+    qtbot.mouseClick(w.findChild(QPushButton, "homeLanguage_zh_hant"), Qt.MouseButton.LeftButton)
+    assert w.prefs.mode == "zh-Hant"
+    w.open_leaflet("baricitinib", "stopping")  # the bar's switch, on a leaflet
     shown = {b.objectName() for b in w.language_switch.findChildren(QPushButton) if b.isVisible()}
     assert shown == {"language_en", "language_zh_hant", "language_both"}
     pair = w.findChild(QPushButton, "language_both")
     qtbot.mouseClick(w.findChild(QPushButton, "language_en"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(pair, Qt.MouseButton.LeftButton)
     assert w.prefs.mode == "en+zh-Hant" and pair.text() == "EN + 繁體"  # Simplified is not offered
+    assert w.leaflet_view.current_section() == "stopping"
+
+
+def test_home_offers_traditional_below_the_three(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    w = kiosk(KioskConfig()).window
+    buttons = w.findChild(QWidget, "homeLanguages").findChildren(QPushButton)
+    assert [b.text() for b in buttons] == ["English", "中文", "English + 中文",
+                                           "繁體中文", "English + 繁體中文"]  # fmt: skip
 
 
 def test_kiosk_lang_option_accepts_traditional() -> None:

@@ -262,6 +262,9 @@ LABELS: dict[str, str] = {
     "药品": "藥品",
     "疾病": "疾病",
     "关于本应用": "關於本應用",
+    "点击阅读用药信息": "點擊閱讀用藥資訊",  # the kiosk's welcome
+    "Start over / 重新开始": "Start over / 重新開始",
+    "Start over\n重新开始": "Start over\n重新開始",
 }  # fmt: skip
 
 

@@ -199,7 +199,9 @@ class KioskController(QObject):
         self.home = KioskHome(self.config.allowed_modes, w.search_field, w)
         self.home.mode_chosen.connect(w.set_mode)
         w.language_switch.mode_changed.connect(self.home.set_mode)
+        w.language_switch.mode_changed.connect(self.bar.set_mode)
         self.home.set_mode(w.prefs.mode)
+        self.bar.set_mode(w.prefs.mode)
         w.central_layout.insertWidget(w.central_layout.indexOf(w.pages), self.home)
         # When room is short the page gives way, never the banner, the bar or the keyboard.
         policy = w.pages.sizePolicy()

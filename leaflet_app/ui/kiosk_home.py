@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaflet_app.core.document import Mode
+from leaflet_app.core.document import TRADITIONAL_MODES, Mode, is_traditional
+from leaflet_app.core.traditional import LABELS
 from leaflet_app.ui.flow_layout import FlowLayout
 from leaflet_app.ui.fonts import FontChoice, app_font
 
@@ -35,7 +36,9 @@ START_OVER = "Start over / 重新开始"
 START_OVER_LABEL = "Start over\n重新开始"  # two short lines: the bar keeps to one row at 800 px
 # The language buttons, each naming its language in that language. A reading mode of
 # core/document.py with an entry here gets a button (in the order the kiosk config allows).
-HOME_LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文", "both": "English + 中文"}
+# 繁體中文 (converted from the Simplified, core/traditional) follows the three, below them.
+HOME_LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文", "both": "English + 中文",
+                                  "zh-Hant": "繁體中文", "en+zh-Hant": "English + 繁體中文"}  # fmt: skip
 BAR_PX = 20  # the bar's labels
 BAR_BUTTON_PX = 56
 
@@ -118,7 +121,8 @@ class KioskHome(_Reflowing):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
-        for mode in modes:
+        # English, 中文 and the pair first; Traditional after them, whatever the config's order.
+        for mode in sorted(modes, key=is_traditional):
             if mode not in HOME_LANGUAGES:
                 continue
             button = QPushButton(HOME_LANGUAGES[mode], self.languages)
@@ -137,7 +141,9 @@ class KioskHome(_Reflowing):
         self._retranslate()
 
     def set_mode(self, mode: str) -> None:
-        """Mark the reading language on screen (set elsewhere: a reset, the bar's switch)."""
+        """Mark the reading language on screen (set elsewhere: a reset, the bar's switch); the
+        Chinese welcome follows the script."""
+        self.welcome_labels[1].setText(LABELS[WELCOME_ZH] if mode in TRADITIONAL_MODES else WELCOME_ZH)
         button = self.buttons.get(mode)
         if button is not None:
             button.setChecked(True)
@@ -180,7 +186,9 @@ class KioskHome(_Reflowing):
         self.setAccessibleName(self.tr("Welcome"))
         self.languages.setAccessibleName(self.tr("Reading language"))
         names = {"en": self.tr("Read in English"), "zh": self.tr("Read in Chinese"),
-                 "both": self.tr("English and Chinese side by side")}  # fmt: skip
+                 "both": self.tr("English and Chinese side by side"),
+                 "zh-Hant": self.tr("Read in Traditional Chinese"),
+                 "en+zh-Hant": self.tr("English and Traditional Chinese side by side")}  # fmt: skip
         for mode, button in self.buttons.items():
             button.setAccessibleName(names.get(mode, button.text()))
 
@@ -192,6 +200,12 @@ class KioskHome(_Reflowing):
 
 class KioskBar(_Reflowing):
     """The kiosk's controls, Start over first, wrapped into a second row rather than cut."""
+
+    def set_mode(self, mode: str) -> None:
+        """Start over's Chinese in the script being read (重新開始 for 繁體)."""
+        traditional = mode in TRADITIONAL_MODES
+        self.start_over.setText(LABELS[START_OVER_LABEL] if traditional else START_OVER_LABEL)
+        self.start_over.setAccessibleName(LABELS[START_OVER] if traditional else START_OVER)
 
     def __init__(self, toolbar: QToolBar, fonts: FontChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -100,29 +100,39 @@
 <context>
     <name>KioskHome</name>
     <message>
-        <location filename="../../leaflet_app/ui/kiosk_home.py" line="180"/>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="183"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/kiosk_home.py" line="181"/>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="184"/>
         <source>Reading language</source>
         <translation>阅读语言</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/kiosk_home.py" line="182"/>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="185"/>
         <source>Read in English</source>
         <translation>用英文阅读</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/kiosk_home.py" line="182"/>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="185"/>
         <source>Read in Chinese</source>
         <translation>用中文阅读</translation>
     </message>
     <message>
-        <location filename="../../leaflet_app/ui/kiosk_home.py" line="183"/>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="186"/>
         <source>English and Chinese side by side</source>
         <translation>中英文并排显示</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="187"/>
+        <source>Read in Traditional Chinese</source>
+        <translation>用繁体中文阅读</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="188"/>
+        <source>English and Traditional Chinese side by side</source>
+        <translation>英文与繁体中文并排显示</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,44 @@
     </message>
 </context>
 <context>
+    <name>KioskHome</name>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="183"/>
+        <source>Welcome</source>
+        <translation>歡迎</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="184"/>
+        <source>Reading language</source>
+        <translation>閱讀語言</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="185"/>
+        <source>Read in English</source>
+        <translation>用英文閱讀</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="185"/>
+        <source>Read in Chinese</source>
+        <translation>用中文閱讀</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="186"/>
+        <source>English and Chinese side by side</source>
+        <translation>中英文並排顯示</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="187"/>
+        <source>Read in Traditional Chinese</source>
+        <translation>用繁體中文閱讀</translation>
+    </message>
+    <message>
+        <location filename="../../leaflet_app/ui/kiosk_home.py" line="188"/>
+        <source>English and Traditional Chinese side by side</source>
+        <translation>英文與繁體中文並排顯示</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSwitch</name>
     <message>
         <location filename="../../leaflet_app/ui/language_switch.py" line="93"/>
