@@ -218,8 +218,12 @@ class KioskBar(_Reflowing):
         self.start_over.setAccessibleName(START_OVER)
         self.setFont(_bold(app_font(fonts, BAR_PX)))
         self.add(self.start_over)
+        # The language switch's four segments sit edge to edge, a little smaller, so that at
+        # 800 px the bar keeps one row and search results keep their room.
         self.setStyleSheet(f"QPushButton {{ min-height: {BAR_BUTTON_PX}px; min-width: {BAR_BUTTON_PX}px;"
-                           " padding: 0 8px; }")  # fmt: skip
+                           " padding: 0 8px; }"
+                           " QWidget#languageSwitch QPushButton { min-width: 40px; padding: 0 6px;"
+                           " font-size: 17px; }")  # fmt: skip
 
     def take(self, widget: QWidget) -> None:
         """Move ``widget`` from the desktop toolbar (hidden in the kiosk) to this bar."""
