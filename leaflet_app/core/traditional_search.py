@@ -47,22 +47,33 @@ def _terms_back(conversion: Conversion) -> Callable[[str], str]:
     return found
 
 
+def _first_form(query: str, conversion: Conversion) -> str:
+    text = _terms_back(conversion)(query)
+    return str(engine(CHARACTERS).convert(text)) if has_traditional(text) else text
+
+
+def _taiwan_form(query: str, conversion: Conversion) -> str:
+    return str(engine(TAIWAN_PHRASES).convert(_terms_back(conversion)(query)))
+
+
 def query_forms(query: str, conversion: Conversion = DEFAULT) -> tuple[str, ...]:
     """The query as the Simplified index may hold it, to try in order (see the module doc)."""
-    text = _terms_back(conversion)(query)
-    first = str(engine(CHARACTERS).convert(text)) if has_traditional(text) else text
-    return tuple(dict.fromkeys([first, str(engine(TAIWAN_PHRASES).convert(text))]))
+    return tuple(dict.fromkeys([_first_form(query, conversion), _taiwan_form(query, conversion)]))
 
 
 def search_any_script(
     search: Callable[[str], SearchResults], query: str, conversion: Conversion = DEFAULT
 ) -> tuple[str, SearchResults]:
-    """The first form of ``query`` that finds anything, and its results (the last form's if none)."""
-    forms = query_forms(query, conversion)
-    for form in forms:
-        results = search(form)
-        if not results.empty:
-            break
+    """The first form of ``query`` that finds anything, and its results (the first form's if
+    none). The Taiwan form is made only when the first finds nothing: typing stays cheap."""
+    form = _first_form(query, conversion)
+    results = search(form)
+    if results.empty:
+        taiwan = _taiwan_form(query, conversion)
+        if taiwan != form:
+            found = search(taiwan)
+            if not found.empty:
+                form, results = taiwan, found
     return form, dataclasses.replace(results, query=query)
 
 
