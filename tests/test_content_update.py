@@ -216,10 +216,11 @@ def test_a_snapshot_taken_after_loading_leaves_out_folders_saved_in_between(
     path = content / "beta" / "en.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("More English", "Saved meanwhile"), encoding="utf-8")
-    make_leaflet("delta")  # not in the library yet (read in the background, say): kept
-    known = agreeing(snapshot([content]), library)
-    assert content / "beta" not in known
+    make_leaflet("delta")  # still to be read in the background: kept
+    make_leaflet("epsilon")  # added since the library was read: left out, so it is found
+    known = agreeing(snapshot([content]), library, pending=[content / "delta"])
+    assert content / "beta" not in known and content / "epsilon" not in known
     assert {content / "alpha", content / "delta"} <= set(known)
     tracker = ContentTracker([content], known, settle_s=0)
     tracker.scan()
-    assert set(tracker.scan().ready) == {content / "beta"}
+    assert set(tracker.scan().ready) == {content / "beta", content / "epsilon"}

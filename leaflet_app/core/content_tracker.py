@@ -101,20 +101,25 @@ def snapshot(folders: Iterable[Path]) -> Stamps:
     return stamps
 
 
-def agreeing(stamps: Stamps, library: Library) -> Stamps:
+def agreeing(stamps: Stamps, library: Library, pending: Iterable[Path] = ()) -> Stamps:
     """``stamps`` without the folders whose leaflet in ``library`` was read from other files.
 
     The viewer takes its snapshot after the first paint, not before reading (a start from
     the manifest reads almost nothing): a leaflet saved in between would otherwise pass as
-    known. Such a folder is left out, so the next scan sees it as changed and reads it.
-    Folders with no leaflet in the library yet (read in the background, or broken) keep the
-    snapshot: what they hold is read later than it was taken.
+    known. Such a folder is left out, so the next scan sees it as changed and reads it, and
+    so is a folder the library does not hold (added since, or broken). Only the ``pending``
+    folders, still to be read in the background, keep the snapshot: what they hold is read
+    later than it was taken, and reading them twice would double a first start's work.
     """
     by_folder = {lf.folder: lf for lf in library.leaflets}
+    later = set(pending)
     kept: Stamps = {}
     for folder, stamp in stamps.items():
         leaflet = by_folder.get(folder)
-        if leaflet is not None:
+        if leaflet is None:
+            if folder not in later and folder.name != DISCLAIMER_FOLDER:
+                continue
+        else:
             files = {name: (size, mtime) for name, size, mtime in stamp}
             read = [line.split("\0") for line in leaflet.stamp().splitlines()]
             if any(len(parts) != 3 or files.get(Path(parts[0]).name) != (int(parts[2]), int(parts[1]))

@@ -29,7 +29,7 @@ from leaflet_app.cli_args import shown
 from leaflet_app.core.bundled import resource_path
 from leaflet_app.core.cache_dirs import default_cache_dir
 from leaflet_app.core.loader import content_folders
-from leaflet_app.core.manifest import open_library, read_named
+from leaflet_app.core.manifest import Manifest, open_library, read_named
 from leaflet_app.ui.fonts import app_font, install_fonts
 from leaflet_app.ui.main_window import MainWindow
 from leaflet_app.ui.settings import Preferences
@@ -94,7 +94,8 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     if args.lang:
         prefs.mode = args.lang
     window = MainWindow(library, prefs, fonts, cache_dir=cache, manifest=manifest)
-    live = None if args.screenshot else watch_content(window, folders, kiosk=kiosk_config is not None)
+    kiosk = kiosk_config is not None
+    live = None if args.screenshot else watch_content(window, folders, manifest, kiosk=kiosk)
     if kiosk_config is not None:
         from leaflet_app.ui.kiosk import KioskController  # only the kiosk pays for its modules
 
@@ -110,13 +111,14 @@ def open_start_leaflet(window: MainWindow, leaflet_id: str) -> bool:
     return window.open_leaflet(leaflet_id)
 
 
-def watch_content(window: MainWindow, folders: list[Path], *, kiosk: bool) -> LiveContent:
+def watch_content(window: MainWindow, folders: list[Path], manifest: Manifest, *, kiosk: bool) -> LiveContent:
     """Pick up added, changed and removed leaflets while the app runs (docs/authoring.md)."""
     from leaflet_app.ui.content_watcher import ContentWatcher
     from leaflet_app.ui.live_content import LiveContent
 
     # The folders' stamps are taken, and the live versions logged, on the watcher's thread.
-    watcher = ContentWatcher(window.library, folders, today=window.today, parent=window)
+    watcher = ContentWatcher(window.library, folders, today=window.today,
+                             pending=lambda: list(manifest.pending), parent=window)  # fmt: skip
     live = LiveContent(window, watcher, show_notice=not kiosk)
     app = QApplication.instance()
     if app is not None:

@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +53,7 @@ class ContentWatcher(QObject):
     def __init__(self, library: Library, folders: Sequence[Path], *, stamps: Stamps | None = None,
                  rescan_ms: int = RESCAN_MS, settle_ms: int = SETTLE_MS, use_events: bool = True,
                  today: Callable[[], dt.date] = dt.date.today,
+                 pending: Callable[[], Iterable[Path]] = tuple,
                  parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.folders = tuple(folders)
@@ -61,6 +62,7 @@ class ContentWatcher(QObject):
         # Without ``stamps`` the first job takes them, off the UI thread (thousands of folders).
         self.tracker = ContentTracker(self.folders, stamps or {}, settle_s=settle_ms / 1000)
         self._need_snapshot = stamps is None
+        self._pending = pending  # folders the start-up still reads in the background
         self.failing: set[str] = set()  # ids whose newest files cannot be used
         self._events = QFileSystemWatcher(self) if use_events else None
         if self._events is not None:
@@ -139,7 +141,7 @@ class ContentWatcher(QObject):
     def _scan_and_load(self, only: set[Path] | None, library: Library) -> _Result:
         if self._need_snapshot:
             self._need_snapshot = False
-            self.tracker.known = agreeing(snapshot(self.folders), library)
+            self.tracker.known = agreeing(snapshot(self.folders), library, self._pending())
             log_live(library)
             return _Result(None, settling=False, changed=True, first=True)
         scan = self.tracker.scan(only)
