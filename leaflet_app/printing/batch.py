@@ -40,10 +40,6 @@ class BatchResult:
     written: list[tuple[str, Path, int]] = field(default_factory=list)  # id, file, pages
     failed: list[tuple[str, str]] = field(default_factory=list)  # id, message
 
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
 
 def _no_progress(done: int, total: int, leaflet_id: str) -> None:
     pass

@@ -108,9 +108,6 @@ class ContentWatcher(QObject):
         self._dirty = None
         self._start_job()
 
-    def busy(self) -> bool:
-        return self._thread is not None
-
     # -- events and jobs ------------------------------------------------------------------
     def _path_changed(self, path: str) -> None:
         if self._dirty is not None:

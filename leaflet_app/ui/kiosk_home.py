@@ -148,9 +148,6 @@ class KioskHome(_Reflowing):
         if button is not None:
             button.setChecked(True)
 
-    def checked_mode(self) -> str | None:
-        return next((mode for mode, b in self.buttons.items() if b.isChecked()), None)
-
     def set_compact(self, compact: bool) -> None:
         """Only the search field (typing, or results on screen): the rest of the room is theirs."""
         self.welcome.setVisible(not compact)

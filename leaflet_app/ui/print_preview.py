@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
@@ -78,10 +77,8 @@ class PreviewRenderer:
         self.library, self.leaflets, self.preview = library, list(leaflets), preview
         self.shown = shown  # told the total page count, or None while counting
         self.options: PrintOptions | None = None
-        self.last_update_ms = 0.0  # from the request to page 1 on screen, for the benchmark
         self._images: OrderedDict[Key, tuple[int, QImage]] = OrderedDict()
         self._counts: dict[Key, int] = {}
-        self._asked = 0.0
         self._timer = QTimer(preview)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._draw)
@@ -92,7 +89,6 @@ class PreviewRenderer:
     def request(self, options: PrintOptions, delay_ms: int = 0) -> None:
         """Show ``options`` after ``delay_ms`` (0: next event-loop turn)."""
         self.options = options
-        self._asked = time.perf_counter()
         self._counting.stop()
         self._timer.start(delay_ms)
 
@@ -119,7 +115,6 @@ class PreviewRenderer:
                 self._images.popitem(last=False)
         self._counts[options_key(first, options)] = pages
         self.preview.set_image(image)
-        self.last_update_ms = (time.perf_counter() - self._asked) * 1000
         self._count_next()
 
     def _count_next(self) -> None:
