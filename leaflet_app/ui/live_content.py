@@ -147,7 +147,7 @@ class LiveContent(QObject):
         w.library = new
         if changed or removed:
             w.library_view.set_library(new, [*(lf.id for lf in changed), *removed])
-            w.search.apply_changes(new, changed, removed)
+            w.search.apply_changes(changed, removed)
         if new.disclaimer is not old.disclaimer:
             w.set_disclaimer(new.disclaimer)
         log_live(new, [*(lf.id for lf in changed),

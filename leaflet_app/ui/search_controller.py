@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from leaflet_app.core.document import langs_of
 from leaflet_app.core.manifest import Manifest
-from leaflet_app.core.model import Leaflet, Library
+from leaflet_app.core.model import Leaflet
 from leaflet_app.core.traditional import Conversion
 from leaflet_app.core.traditional_search import terms_in_traditional
 from leaflet_app.ui.highlight import MatchNavigator
@@ -101,10 +101,9 @@ class SearchController(QObject):
             self._start(IndexWorker(self.window.library, self.cache_dir, self.index, manifest=manifest))
         return self.index
 
-    def apply_changes(self, library: Library, changed: list[Leaflet], removed: list[str]) -> None:
+    def apply_changes(self, changed: list[Leaflet], removed: list[str]) -> None:
         """Index again the leaflets that changed on disk (and drop removed ones), in the
-        background; ``library``, the window's library now, already holds the changed leaflets."""
-        assert library is self.window.library
+        background; the window's library already holds the changed leaflets."""
         if self._open_failed:
             return
         if self._worker is not None:

@@ -323,7 +323,7 @@ class SearchIndex:
         key: dict[int, tuple[float, int]] = {}
         owner: dict[int, str] = {}
         for rowid, leaflet_id, text in self._titles(titles):
-            key[rowid] = (_place(text, matcher, []), rowid)
+            key[rowid] = (_place(text, matcher), rowid)
             owner[rowid] = leaflet_id
         best: dict[str, tuple[float, int]] = {}
         for rowid, leaflet_id in owner.items():
@@ -498,7 +498,7 @@ class SearchIndex:
         return self._vocabulary
 
 
-def _place(text: str, matcher: Matcher, folded: list[str]) -> float:
+def _place(text: str, matcher: Matcher) -> float:
     """How near the front of its title, else of its keyword list, a title row names what was
     searched: from 0 (first) towards 1 in the title, 1 to 2 in the keywords, 2 if not at all.
 
@@ -506,15 +506,14 @@ def _place(text: str, matcher: Matcher, folded: list[str]) -> float:
     above "柳氮磺吡啶：治疗类风湿关节炎…"). Authors list a leaflet's own names first in its
     keywords ("methotrexate, MTX, …") and related ones later, so "MTX" ranks the
     methotrexate leaflet above the arthritis leaflet that mentions it."""
-    if not folded:
-        folded.append(fold(text))
     start = text.find("\n") + 1
-    spans = [s for s, _ in matcher.spans(text, folded[0])]
+    spans = matcher.spans(text)
     if not spans:
         return 2.0
-    if spans[0] < start:  # in the title
-        return spans[0] / start
+    first = spans[0][0]
+    if first < start:  # in the title
+        return first / start
     keywords = text[start:]
-    return 1.0 + keywords.count(builder.KEYWORD_SEPARATOR, 0, spans[0] - start) / (
+    return 1.0 + keywords.count(builder.KEYWORD_SEPARATOR, 0, first - start) / (
         keywords.count(builder.KEYWORD_SEPARATOR) + 1
     )
