@@ -4,6 +4,7 @@ and a changed, added or removed leaflet is noticed by its files' stamps alone.""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -169,3 +170,24 @@ def test_a_later_start_reads_no_disclaimer_either(
     again, _ = open_library([bundled, content], tmp_path / "cache", TODAY)
     assert reads == [] and again.disclaimer == first.disclaimer
     assert "{emergency_number}" in again.disclaimer.template["en"]
+
+
+def test_a_later_start_logs_unchanged_leaflets_warnings_once_as_a_count(
+    content: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A record-less zh.md is a warning: logged in full when read, then counted on later starts.
+    for name in ("alpha", "beta"):
+        zh = content / name / "zh.md"
+        text = zh.read_text(encoding="utf-8")
+        start = text.index("translation_of:")
+        end = text.index("\n---", start)
+        zh.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="leaflet_app.core.manifest"):
+        open_library([content], tmp_path / "cache", TODAY)
+        assert sum("keeps no record" in r.getMessage() for r in caplog.records) == 2
+        caplog.clear()
+        open_library([content], tmp_path / "cache", TODAY)
+    messages = [r.getMessage() for r in caplog.records]
+    assert not any("keeps no record" in m for m in messages)
+    counted = "2 warning(s) in leaflets unchanged since they were read; 'leaflet-app check' lists them"
+    assert counted in messages

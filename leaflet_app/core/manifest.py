@@ -323,6 +323,7 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
     known = read_manifest(path)
     manifest = Manifest(path)
     problems: list[Problem] = []
+    carried = 0  # warnings of unchanged leaflets: logged in full when they were read
     disclaimer: Disclaimer | None = None
     leaflets: dict[str, Leaflet] = {}
     for _folder, children in loader.leaflet_folders(folders, problems):
@@ -341,7 +342,11 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
                     leaflets[entry.summary.id] = LazyLeaflet(child, entry.summary, entry.stamps)
                 continue
             manifest.entries[str(child)] = entry
-            problems.extend(entry.problems)
+            for problem in entry.problems:
+                if problem.severity is Severity.ERROR:
+                    problems.append(problem)
+                else:
+                    carried += 1
             if entry.summary is not None:
                 leaflets[entry.summary.id] = LazyLeaflet(child, entry.summary, stamps)
     manifest.changed = manifest.changed or len(manifest.entries) != len(known)
@@ -352,6 +357,9 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
                                 "no disclaimer found; using the built-in text"))  # fmt: skip
     for problem in problems:
         log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.INFO, "%s", problem)
+    if carried:
+        log.info("%d warning(s) in leaflets unchanged since they were read; 'leaflet-app check' lists them",
+                 carried)  # fmt: skip
     if manifest.pending:
         # The first few now (the bundled leaflets come first): never an empty first window.
         read = read_pending(manifest, library.folders, today, READ_NOW)
