@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from leaflet_app.core.excerpts import excerpt
 from leaflet_app.core.model import Problem, Severity
 from leaflet_app.core.small_files import FileProblem, read_small_file
 from leaflet_app.core.traditional import VARIANTS, Conversion, Variant
@@ -37,9 +38,7 @@ _LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 def _shown(value: object, limit: int = 30) -> str:
     """A value for a message: quoted if it is text, cut short, nothing unprintable."""
-    text = value if isinstance(value, str) else repr(value)
-    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text[: limit + 1])
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    text = excerpt(value, limit)
     return repr(text) if isinstance(value, str) else text
 
 
