@@ -11,7 +11,7 @@ from conftest import MakeLeaflet
 from helpers import FakeClock
 
 from leaflet_app.core import content_update
-from leaflet_app.core.content_tracker import ContentTracker, agreeing, snapshot
+from leaflet_app.core.content_tracker import CHANGED, ContentTracker, agreeing, snapshot
 from leaflet_app.core.content_update import live_lines, update_library
 from leaflet_app.core.loader import load_library
 
@@ -219,8 +219,19 @@ def test_a_snapshot_taken_after_loading_leaves_out_folders_saved_in_between(
     make_leaflet("delta")  # still to be read in the background: kept
     make_leaflet("epsilon")  # added since the library was read: left out, so it is found
     known = agreeing(snapshot([content]), library, pending=[content / "delta"])
-    assert content / "beta" not in known and content / "epsilon" not in known
+    assert known[content / "beta"] == CHANGED and content / "epsilon" not in known
     assert {content / "alpha", content / "delta"} <= set(known)
     tracker = ContentTracker([content], known, settle_s=0)
     tracker.scan()
     assert set(tracker.scan().ready) == {content / "beta", content / "epsilon"}
+
+
+def test_a_snapshot_taken_after_loading_still_notices_a_leaflet_removed_in_between(content: Path) -> None:
+    library = load_library([content], today=TODAY)
+    for file in (content / "beta").iterdir():
+        file.unlink()
+    (content / "beta").rmdir()
+    known = agreeing(snapshot([content]), library)
+    tracker = ContentTracker([content], known, settle_s=0)
+    tracker.scan()
+    assert tracker.scan().ready == {content / "beta": None}

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 # (path inside the leaflet folder, size, mtime_ns) of every file, sorted.
 Stamp = tuple[tuple[str, int, int], ...]
 Stamps = dict[Path, Stamp]
+CHANGED: Stamp = ()  # what no folder's stamp is: a leaflet folder holds two files at least
 # A leaflet folder holds two Markdown files and a few pictures; a stamp never reads more.
 MAX_STAMP_ENTRIES = 256
 MAX_STAMP_DEPTH = 3
@@ -102,14 +103,15 @@ def snapshot(folders: Iterable[Path]) -> Stamps:
 
 
 def agreeing(stamps: Stamps, library: Library, pending: Iterable[Path] = ()) -> Stamps:
-    """``stamps`` without the folders whose leaflet in ``library`` was read from other files.
+    """``stamps`` as what the ``library`` shows was read from.
 
     The viewer takes its snapshot after the first paint, not before reading (a start from
-    the manifest reads almost nothing): a leaflet saved in between would otherwise pass as
-    known. Such a folder is left out, so the next scan sees it as changed and reads it, and
-    so is a folder the library does not hold (added since, or broken). Only the ``pending``
-    folders, still to be read in the background, keep the snapshot: what they hold is read
-    later than it was taken, and reading them twice would double a first start's work.
+    the manifest reads almost nothing): a leaflet saved, or removed, in between would
+    otherwise pass as known. Its folder is stamped CHANGED, so the next scan reads it again
+    (or finds it gone). A folder the library does not hold (added since, or broken) is left
+    out, so the next scan finds it new. Only the ``pending`` folders, still to be read in the
+    background, keep the snapshot: what they hold is read later than it was taken, and
+    reading them twice would double a first start's work.
     """
     by_folder = {lf.folder: lf for lf in library.leaflets}
     later = set(pending)
@@ -124,8 +126,11 @@ def agreeing(stamps: Stamps, library: Library, pending: Iterable[Path] = ()) -> 
             read = [line.split("\0") for line in leaflet.stamp().splitlines()]
             if any(len(parts) != 3 or files.get(Path(parts[0]).name) != (int(parts[2]), int(parts[1]))
                    for parts in read):  # fmt: skip
-                continue
+                stamp = CHANGED
         kept[folder] = stamp
+    # A leaflet whose folder went before the snapshot is changed too: the next scan finds it gone.
+    for folder in by_folder.keys() - stamps.keys():
+        kept[folder] = CHANGED
     return kept
 
 
