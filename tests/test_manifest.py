@@ -14,7 +14,7 @@ import pytest
 from leaflet_app.core import loader
 from leaflet_app.core.checker import check_content
 from leaflet_app.core.loader import load_library
-from leaflet_app.core.manifest import READ_NOW, LazyLeaflet, open_library, read_pending
+from leaflet_app.core.manifest import READ_NOW, LazyLeaflet, open_library, read_pending, verify
 from leaflet_app.core.model import Leaflet, Library
 
 TODAY = dt.date(2026, 6, 1)
@@ -191,3 +191,78 @@ def test_a_later_start_logs_unchanged_leaflets_warnings_once_as_a_count(
     assert not any("keeps no record" in m for m in messages)
     counted = "2 warning(s) in leaflets unchanged since they were read; 'leaflet-app check' lists them"
     assert counted in messages
+
+
+def test_a_start_that_trusts_the_manifest_finds_what_changed_afterwards(
+    content: Path, tmp_path: Path, make_leaflet: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_library([content], tmp_path / "cache", TODAY)
+    edit(content / "beta" / "en.md", 'title: "Test leaflet"', 'title: "Beta, edited"')
+    make_leaflet("delta")
+    for file in (content / "gamma").iterdir():
+        file.unlink()
+    (content / "gamma").rmdir()
+    reads = count_reads(monkeypatch)
+    stats: list[str] = []
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda path, *a, **k: stats.append(str(path)) or real_stat(path, *a, **k))
+    library, manifest = open_library([content], tmp_path / "cache", TODAY, verify=False)
+    # Listed as last seen, without a file looked at: the edit and the removal are not known yet.
+    looked_at = [path for path in stats if path.startswith(str(content) + os.sep)]
+    assert reads == [] and looked_at == [] and manifest.unverified and not manifest.pending
+    assert [lf.id for lf in library.leaflets] == ["alpha", "beta", "gamma"]
+    assert library.get("beta").title("en") == "Test leaflet"  # type: ignore[union-attr]
+    monkeypatch.setattr(os, "stat", real_stat)
+    checked = verify(manifest, library.folders)
+    library.update(checked.listed, checked.removed)
+    assert checked.removed == ["gamma"] and checked.listed == []
+    assert sorted(child.name for child in manifest.pending) == ["beta", "delta"] and reads == []
+    read = read_pending(manifest, library.folders, TODAY)
+    library.update(read.listed, read.removed)
+    assert sorted(reads) == ["beta", "delta"]
+    assert [lf.id for lf in library.leaflets] == ["alpha", "beta", "delta"]
+    assert library.get("beta").title("en") == "Beta, edited"  # type: ignore[union-attr]
+    manifest.save()
+    again, manifest = open_library([content], tmp_path / "cache", TODAY, verify=False)
+    assert summary(again) == summary(library) and verify(manifest, again.folders) == type(checked)()
+    assert not manifest.pending
+
+
+def test_a_trusting_start_still_checks_the_disclaimer_now(content: Path, tmp_path: Path) -> None:
+    bundled = loader.content_folders()[0]
+    clinic = tmp_path / "clinic"
+    (clinic / "_disclaimer").mkdir(parents=True)
+    for lang in ("en", "zh"):
+        text = (bundled / "_disclaimer" / f"{lang}.md").read_text(encoding="utf-8")
+        (clinic / "_disclaimer" / f"{lang}.md").write_text(text, encoding="utf-8")
+    folders = [bundled, content, clinic]
+    open_library(folders, tmp_path / "cache", TODAY)
+    edit(clinic / "_disclaimer" / "en.md", "General information", "Clinic wording")
+    again, _ = open_library(folders, tmp_path / "cache", TODAY, verify=False)
+    assert again.disclaimer.template["en"].startswith("Clinic wording")
+
+
+@pytest.mark.parametrize("damage", [
+    lambda row: row[4].__setitem__(7, "surgery"),  # a category the library has no group for
+    lambda row: row[4].__setitem__(4, "last year"),  # not a date
+    lambda row: row[4].__setitem__(1, ["a", "list"]),  # a title that is not text
+    lambda row: row[4].__setitem__(10, [1, 2]),  # keywords that are not text
+    lambda row: row.pop(),  # a field short
+])  # fmt: skip
+def test_a_damaged_manifest_row_means_reading_everything(
+    content: Path, tmp_path: Path, damage: Callable[[list[object]], object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    _, manifest = open_library([content], tmp_path / "cache", TODAY)
+    assert manifest.path is not None
+    data = json.loads(manifest.path.read_text(encoding="utf-8"))
+    damage(data["entries"][str(content / "beta")])
+    manifest.path.write_text(json.dumps(data), encoding="utf-8")
+    reads = count_reads(monkeypatch)
+    for verified in (True, False):
+        library, _ = open_library([content], tmp_path / "cache", TODAY, verify=verified)
+        assert sorted(reads) == ["alpha", "beta", "gamma"] and library.get("beta") is not None
+        assert library.get("beta").category == "medicine"  # type: ignore[union-attr]
+        reads.clear()
+        manifest.path.write_text(json.dumps(data), encoding="utf-8")

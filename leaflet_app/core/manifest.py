@@ -24,7 +24,9 @@ from typing import Any, cast
 from leaflet_app.core import loader
 from leaflet_app.core.cache_dirs import folder_key
 from leaflet_app.core.model import (
+    CATEGORIES,
     LANGS,
+    STATUSES,
     Category,
     Disclaimer,
     Lang,
@@ -38,7 +40,9 @@ from leaflet_app.core.model import (
 
 log = logging.getLogger(__name__)
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: one flat row per leaflet folder (1 took twice as long to read)
+MAX_BYTES = 256 * 2**20  # a bigger manifest is not read: ~5 MB holds 20,000 leaflets
+LIST_SEPARATOR = "\n"
 PREFIX = "manifest-"
 MAX_PROBLEMS = 20  # per folder, as remembered for the log of later starts
 # Read before the first paint: the first this many folders that need reading (the bundled
@@ -66,45 +70,82 @@ def _file_stamp(folder: Path, lang: Lang, stamp: Stamp) -> str:
     return f"{folder / f'{lang}.md'}\0{stamp[0]}\0{stamp[1]}"
 
 
-@dataclass(frozen=True)
 class Summary:
-    """What the library list, the kiosk and search ask of a leaflet before anyone opens it."""
+    """What the library list, the kiosk and search ask of a leaflet before anyone opens it.
 
+    Kept as the manifest stores it (one flat row of strings), checked when read: 20,000 of
+    them are made before the first paint, so the keyword and section lists are split only
+    when asked for.
+    """
+
+    __slots__ = ("_keywords", "_section_ids", "category", "id", "next_review", "reviewed", "reviewed_by",
+                 "status", "titles", "version")  # fmt: skip
     id: str
-    titles: dict[Lang, str]
+    titles: tuple[str, str]  # English, Chinese
     version: str
     reviewed: dt.date
     next_review: dt.date | None
     status: Status
     category: Category
-    reviewed_by: dict[Lang, str]
-    keywords: tuple[str, ...]
-    section_ids: tuple[str, ...]
+    reviewed_by: tuple[str, str]
+
+    def __init__(self, row: list[Any]) -> None:
+        """``row`` as ``to_row`` makes it; ValueError or TypeError if it is not one."""
+        (self.id, title_en, title_zh, self.version, reviewed, next_review, status, category,
+         by_en, by_zh, self._keywords, self._section_ids) = row  # fmt: skip
+        # One C call checks that every field is a string (join refuses anything else).
+        "".join((self.id, title_en, title_zh, self.version, reviewed, status, category, by_en, by_zh))
+        if status not in STATUSES or category not in CATEGORIES:
+            raise ValueError(f"unknown status or category in the manifest entry of {self.id[:80]}")
+        self.status = cast(Status, status)
+        self.category = cast(Category, category)
+        self.titles = (title_en, title_zh)
+        self.reviewed_by = (by_en, by_zh)
+        self.reviewed = dt.date.fromisoformat(reviewed)
+        self.next_review = dt.date.fromisoformat(next_review) if next_review is not None else None
+        for stored in (self._keywords, self._section_ids):
+            if type(stored) is not str:
+                _split(stored)  # checked now: a damaged manifest is dropped as a whole
 
     @classmethod
     def of(cls, leaflet: Leaflet) -> Summary:
         t = leaflet.translations
-        return cls(leaflet.id, {lang: t[lang].title for lang in LANGS}, leaflet.version, leaflet.reviewed,
-                   leaflet.next_review, leaflet.status, leaflet.category,
-                   {lang: t[lang].reviewed_by for lang in LANGS}, leaflet.keywords,
-                   leaflet.section_ids)  # fmt: skip
+        return cls([leaflet.id, t["en"].title, t["zh"].title, leaflet.version, leaflet.reviewed.isoformat(),
+                    leaflet.next_review.isoformat() if leaflet.next_review else None, leaflet.status,
+                    leaflet.category, t["en"].reviewed_by, t["zh"].reviewed_by, _joined(leaflet.keywords),
+                    _joined(leaflet.section_ids)])  # fmt: skip
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "titles": self.titles, "version": self.version,
-                "reviewed": self.reviewed.isoformat(),
-                "next_review": self.next_review.isoformat() if self.next_review else None,
-                "status": self.status, "category": self.category, "reviewed_by": self.reviewed_by,
-                "keywords": list(self.keywords), "section_ids": list(self.section_ids)}  # fmt: skip
+    def to_row(self) -> list[Any]:
+        return [self.id, *self.titles, self.version, self.reviewed.isoformat(),
+                self.next_review.isoformat() if self.next_review else None, self.status, self.category,
+                *self.reviewed_by, self._keywords, self._section_ids]  # fmt: skip
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Summary:
-        next_review = data["next_review"]
-        return cls(str(data["id"]), {lang: str(data["titles"][lang]) for lang in LANGS}, str(data["version"]),
-                   dt.date.fromisoformat(data["reviewed"]),
-                   dt.date.fromisoformat(next_review) if next_review else None,
-                   cast(Status, data["status"]), cast(Category, data["category"]),
-                   {lang: str(data["reviewed_by"][lang]) for lang in LANGS},
-                   tuple(map(str, data["keywords"])), tuple(map(str, data["section_ids"])))  # fmt: skip
+    def title(self, lang: Lang) -> str:
+        return self.titles[1] if lang == "zh" else self.titles[0]
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        return _split(self._keywords)
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        return _split(self._section_ids)
+
+
+def _joined(items: tuple[str, ...]) -> str | list[str]:
+    """A list as one string, a newline between items (a list as is if an item holds one)."""
+    if any(LIST_SEPARATOR in item or not item for item in items):
+        return list(items)
+    return LIST_SEPARATOR.join(items)
+
+
+def _split(stored: object) -> tuple[str, ...]:
+    """The list ``_joined`` stored; TypeError if it is neither of its forms."""
+    if isinstance(stored, str):
+        return tuple(stored.split(LIST_SEPARATOR)) if stored else ()
+    if isinstance(stored, list) and all(isinstance(item, str) for item in stored):
+        return tuple(stored)
+    raise TypeError("a list in the manifest is damaged")
 
 
 class LeafletUnavailable(Exception):
@@ -114,10 +155,11 @@ class LeafletUnavailable(Exception):
 class LazyLeaflet(Leaflet):
     """A leaflet known from the manifest: its summary now, its text when first asked for."""
 
-    def __init__(self, folder: Path, summary: Summary, stamps: dict[Lang, Stamp]) -> None:
+    def __init__(self, folder: Path | str, summary: Summary, stamps: dict[Lang, Stamp]) -> None:
+        """``folder`` may be a string: a start from the manifest lists 20,000 of them."""
         # Leaflet's own __init__ would set ``translations``, here a property read on demand.
         self.id = summary.id
-        self.folder = folder
+        self._folder = folder
         self.summary = summary
         self._stamps = stamps
         self._loaded: Leaflet | None = None
@@ -133,6 +175,12 @@ class LazyLeaflet(Leaflet):
                     raise LeafletUnavailable(self.id)
                 self._loaded = leaflet
             return self._loaded.translations
+
+    @property
+    def folder(self) -> Path:  # type: ignore[override]  # read-only here
+        if not isinstance(self._folder, Path):
+            self._folder = Path(self._folder)
+        return self._folder
 
     @property
     def is_loaded(self) -> bool:
@@ -161,7 +209,7 @@ class LazyLeaflet(Leaflet):
         return leaflet.translations if leaflet is not None else None
 
     def title(self, lang: Lang) -> str:
-        return self.summary.titles[lang]
+        return self.summary.title(lang)
 
     def stamp(self) -> str:
         return "\n".join(_file_stamp(self.folder, lang, self._stamps[lang]) for lang in LANGS)
@@ -192,7 +240,7 @@ class LazyLeaflet(Leaflet):
 
     @property
     def reviewed_by(self) -> str:
-        return self.summary.reviewed_by["en"]
+        return self.summary.reviewed_by[0]
 
     @property
     def keywords(self) -> tuple[str, ...]:
@@ -209,6 +257,13 @@ class Entry:
     problems: tuple[Problem, ...] = ()
     disclaimer: Disclaimer | None = None
 
+    def to_row(self) -> list[Any]:
+        """As the manifest file holds it (``_entry`` reads it back)."""
+        en, zh = self.stamps["en"], self.stamps["zh"]
+        return [*en, *zh, self.summary.to_row() if self.summary else None,
+                [[str(p.path), p.line, p.message, p.severity.value] for p in self.problems],
+                _disclaimer_json(self.disclaimer)]  # fmt: skip
+
 
 @dataclass
 class Manifest:
@@ -218,6 +273,8 @@ class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)  # leaflet folder -> entry
     pending: list[Path] = field(default_factory=list)
     changed: bool = False
+    # Listed as the manifest last saw them, their files not yet looked at (``verify``).
+    unverified: bool = False
 
     def record(self, folder: Path, leaflet: Leaflet | None,
                problems: Iterable[Problem]) -> LazyLeaflet | None:  # fmt: skip
@@ -249,12 +306,8 @@ class Manifest:
         """Write the manifest for the next start (quietly skipped if the folder is not writable)."""
         if self.path is None or not self.changed:
             return
-        data = {"version": MANIFEST_VERSION, "entries": {
-            folder: {"stamps": {lang: list(s) for lang, s in entry.stamps.items()},
-                     "summary": entry.summary.to_json() if entry.summary else None,
-                     "disclaimer": _disclaimer_json(entry.disclaimer),
-                     "problems": [[str(p.path), p.line, p.message, p.severity.value] for p in entry.problems]}
-            for folder, entry in self.entries.items()}}  # fmt: skip
+        data = {"version": MANIFEST_VERSION,
+                "entries": {folder: entry.to_row() for folder, entry in self.entries.items()}}  # fmt: skip
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -289,39 +342,53 @@ def read_manifest(path: Path | None) -> dict[str, Entry]:
     if path is None:
         return {}
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValueError(f"over {MAX_BYTES // 2**20} MiB")
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != MANIFEST_VERSION:
             return {}
-        entries = {}
-        for folder, raw in data["entries"].items():
-            stamps = {cast(Lang, lang): (int(s[0]), int(s[1])) for lang, s in raw["stamps"].items()}
-            summary = Summary.from_json(raw["summary"]) if raw["summary"] else None
-            problems = tuple(Problem(Path(p[0]), int(p[1]), str(p[2]), Severity(p[3]))
-                             for p in raw["problems"])  # fmt: skip
-            found = raw.get("disclaimer")
-            disclaimer = Disclaimer({lang: str(found["template"][lang]) for lang in LANGS},
-                                    str(found["version"]), str(found["emergency_number"])
-                                    ) if found else None  # fmt: skip
-            entries[folder] = Entry(stamps, summary, problems, disclaimer)
-        return entries
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        return {folder: _entry(row) for folder, row in data["entries"].items()}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
         log.info("library manifest %s unusable, reading the leaflets: %s", path, str(exc)[:120])
         return {}
 
 
-def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | None = None
-                 ) -> tuple[Library, Manifest]:  # fmt: skip
+def _entry(row: list[Any]) -> Entry:
+    """One folder's entry from its row in the file (``Entry.to_row``); raises if damaged."""
+    en_time, en_size, zh_time, zh_size, summary, problems, disclaimer = row
+    # Stamps are only compared with the files' own: a damaged one means reading the leaflet.
+    stamps: dict[Lang, Stamp] = {"en": (en_time, en_size), "zh": (zh_time, zh_size)}
+    found: tuple[Problem, ...] = ()
+    if problems:
+        found = tuple(Problem(Path(p[0]), int(p[1]), str(p[2]), Severity(p[3])) for p in problems)
+    shown = None
+    if disclaimer:
+        shown = Disclaimer({lang: str(disclaimer["template"][lang]) for lang in LANGS},
+                           str(disclaimer["version"]), str(disclaimer["emergency_number"]))  # fmt: skip
+    return Entry(stamps, Summary(summary) if summary is not None else None, found, shown)
+
+
+def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | None = None, *,
+                 verify: bool = True) -> tuple[Library, Manifest]:  # fmt: skip
     """The library as the manifest knows it, without reading leaflets it can vouch for.
 
     Returns the library (lazy leaflets, the disclaimer, the problems found) and the manifest,
     whose ``pending`` folders still need reading (``read_pending``). The first READ_NOW of
     them are read here already.
+
+    ``verify=False``: the leaflets are listed as the manifest knows them without looking at
+    their files (20,000 folders to list and 40,000 files to stamp take ~0.4 s); ``verify``
+    then finds what changed, in the background. The disclaimer is always checked now.
     """
     today = today or dt.date.today()
     shell = Library([], loader.FALLBACK_DISCLAIMER, [], tuple(folders))
     path = manifest_path(cache_dir, shell) if cache_dir is not None else None
     known = read_manifest(path)
     manifest = Manifest(path)
+    if not verify and known:
+        return _trusted(manifest, known, folders, today), manifest
     problems: list[Problem] = []
     carried = 0  # warnings of unchanged leaflets: logged in full when they were read
     disclaimer: Disclaimer | None = None
@@ -334,7 +401,7 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
                 disclaimer = found or disclaimer
                 continue
             entry = known.get(str(child))
-            stamps = stamps_of(child)
+            stamps = stamps_of(child) if entry is not None else None
             if entry is None or stamps is None or entry.stamps != stamps:
                 manifest.pending.append(child)
                 if entry is not None and entry.summary is not None and stamps is not None:
@@ -350,6 +417,50 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
             if entry.summary is not None:
                 leaflets[entry.summary.id] = LazyLeaflet(child, entry.summary, stamps)
     manifest.changed = manifest.changed or len(manifest.entries) != len(known)
+    library = _opened(leaflets, disclaimer, problems, folders, carried)
+    if manifest.pending:
+        # The first few now (the bundled leaflets come first): never an empty first window.
+        read = read_pending(manifest, library.folders, today, READ_NOW)
+        library.update(read.listed, read.removed)
+        manifest.save()
+    return library, manifest
+
+
+def _trusted(manifest: Manifest, known: dict[str, Entry], folders: list[Path], today: dt.date) -> Library:
+    """The library as the manifest last saw it (``open_library(verify=False)``)."""
+    manifest.entries = known
+    manifest.unverified = True
+    problems: list[Problem] = []
+    carried = 0
+    disclaimer: Disclaimer | None = None
+    leaflets: dict[str, Leaflet] = {}
+    order = {os.fspath(folder): place for place, folder in enumerate(folders)}
+    # Entries in content-folder order (a later folder's leaflet wins), keys kept as strings.
+    placed = sorted((order.get(key.rpartition(os.sep)[0], -1), key) for key in known)
+    for place, key in placed:
+        if place < 0:  # not under these content folders (never written so): forgotten
+            del known[key]
+            continue
+        if key.rpartition(os.sep)[2] == loader.DISCLAIMER_FOLDER:
+            # Safety text: its files are checked now, whatever is trusted.
+            found, report = _disclaimer(manifest, known.pop(key), Path(key), today)
+            problems.extend(report)
+            disclaimer = found or disclaimer
+            continue
+        entry = known[key]
+        for problem in entry.problems:
+            if problem.severity is Severity.ERROR:
+                problems.append(problem)
+            else:
+                carried += 1
+        if entry.summary is not None:
+            leaflets[entry.summary.id] = LazyLeaflet(key, entry.summary, entry.stamps)
+    return _opened(leaflets, disclaimer, problems, folders, carried)
+
+
+def _opened(leaflets: dict[str, Leaflet], disclaimer: Disclaimer | None, problems: list[Problem],
+            folders: list[Path], carried: int) -> Library:  # fmt: skip
+    """The library found, with its problems logged."""
     library = Library(sorted(leaflets.values(), key=lambda lf: lf.id),
                       disclaimer or loader.FALLBACK_DISCLAIMER, problems, tuple(folders))  # fmt: skip
     if disclaimer is None:
@@ -360,12 +471,43 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
     if carried:
         log.info("%d warning(s) in leaflets unchanged since they were read; 'leaflet-app check' lists them",
                  carried)  # fmt: skip
-    if manifest.pending:
-        # The first few now (the bundled leaflets come first): never an empty first window.
-        read = read_pending(manifest, library.folders, today, READ_NOW)
-        library.update(read.listed, read.removed)
-        manifest.save()
-    return library, manifest
+    return library
+
+
+def verify(manifest: Manifest, folders: tuple[Path, ...]) -> Read:
+    """Look at the files of a library opened with ``verify=False``: changed and new folders
+    become pending (read by ``read_pending``); leaflets whose folder is gone are given up
+    (or give way to another folder's leaflet of that id) in what this returns."""
+    read = Read()
+    if not manifest.unverified:
+        return read
+    manifest.unverified = False
+    trusted = manifest.entries
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    for _folder, children in loader.leaflet_folders(folders, problems):
+        for child in children:
+            key = str(child)
+            seen.add(key)
+            entry = trusted.get(key)
+            if child.name == loader.DISCLAIMER_FOLDER:
+                continue  # checked when opened
+            if entry is None or stamps_of(child) != entry.stamps:
+                trusted.pop(key, None)  # read again, then recorded anew
+                manifest.pending.append(child)
+    for problem in problems:
+        log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.INFO, "%s", problem)
+    gone = [key for key in trusted if key not in seen]
+    for key in gone:
+        del trusted[key]
+        manifest.changed = True
+    for name in dict.fromkeys(key.rpartition(os.sep)[2] for key in gone):
+        shown = manifest.listed(name, folders)
+        if shown is None:
+            read.removed.append(name)
+        elif all(shown.folder != child for child in manifest.pending):
+            read.listed.append(shown)
+    return read
 
 
 def _disclaimer(manifest: Manifest, entry: Entry | None, folder: Path, today: dt.date
