@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from leaflet_app.core.content_update import ContentUpdate
 from leaflet_app.core.kiosk_config import KioskConfig
 from leaflet_app.core.loader import load_library
+from leaflet_app.core.manifest import open_library
 from leaflet_app.ui.content_watcher import ContentWatcher
 from leaflet_app.ui.fonts import install_fonts
 from leaflet_app.ui.kiosk import KioskController
@@ -130,6 +131,30 @@ def test_an_edit_saved_before_the_watcher_first_looks_is_still_picked_up(
         assert "Beta leaflet" in _titles(window)
     finally:
         watcher.stop()
+
+
+def test_a_desktop_start_from_the_manifest_catches_up_with_edits_made_while_closed(
+    qtbot, content: Path, tmp_path: Path, make_leaflet: MakeLeaflet  # type: ignore[no-untyped-def]
+) -> None:
+    # The desktop lists what the manifest holds and only then looks at the files, in the
+    # index worker: an edit, a new leaflet and a removed one all show up after the first paint.
+    open_library([content], tmp_path / "library")
+    _replace(content / "alpha" / "en.md", 'title: "Test leaflet"', 'title: "Alpha, edited while closed"')
+    _replace(content / "alpha" / "en.md", "## ", "## Narwhal ")
+    make_leaflet("gamma")
+    for file in (content / "beta").iterdir():
+        file.unlink()
+    (content / "beta").rmdir()
+    library, manifest = open_library([content], tmp_path / "library", verify=False)
+    window = MainWindow(library, Preferences(None, persist=False), install_fonts(),
+                        cache_dir=tmp_path / "cache", manifest=manifest)  # fmt: skip
+    qtbot.addWidget(window)
+    assert _titles(window) == ["Beta leaflet", "Test leaflet"]  # as last seen: nothing looked at yet
+    window.show()
+    qtbot.waitUntil(lambda: window.search.ready, timeout=10_000)
+    assert _titles(window) == ["Alpha, edited while closed", "Test leaflet"]
+    assert window.library.get("beta") is None and window.library.get("gamma") is not None
+    assert _finds(window, "narwhal") == {"alpha"}
 
 
 def test_the_update_bar_speaks_chinese_in_chinese_mode(qtbot, live, content: Path) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
 
-from leaflet_app.core.manifest import Manifest, read_pending
+from leaflet_app.core.manifest import Manifest, read_pending, verify
 from leaflet_app.core.model import Leaflet, Library
 
 if TYPE_CHECKING:
@@ -82,6 +82,12 @@ class IndexWorker(QThread):
 
     def _read_and_index(self, index: SearchIndex) -> None:
         manifest = self.manifest
+        if manifest is not None and manifest.unverified:
+            # Listed from the manifest alone: what changed since it was saved is found now.
+            checked = verify(manifest, self.library.folders)
+            if checked.listed or checked.removed:
+                self.library.update(checked.listed, checked.removed)
+                self.loaded.emit(checked.listed, checked.removed)
         pending = len(manifest.pending) if manifest is not None else 0
         stale, _ = index.stale(self.library)
         total = pending + len(stale)

@@ -108,9 +108,11 @@ class SearchController(QObject):
             return
         if self._worker is not None:
             # The update in hand stops after its current leaflet; one that compares the whole
-            # library with the index takes in what it left and these changes alike.
+            # library with the index takes in what it left and these changes alike, and reads
+            # what the start-up had left to read.
             self._worker.stop()
-            self._start(IndexWorker(self.window.library, self.cache_dir, self.index))
+            manifest = self._worker.manifest
+            self._start(IndexWorker(self.window.library, self.cache_dir, self.index, manifest=manifest))
         else:
             self._start(IndexWorker(self.window.library, self.cache_dir, self.index, changed, removed))
 
