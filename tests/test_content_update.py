@@ -235,3 +235,14 @@ def test_a_snapshot_taken_after_loading_still_notices_a_leaflet_removed_in_betwe
     tracker = ContentTracker([content], known, settle_s=0)
     tracker.scan()
     assert tracker.scan().ready == {content / "beta": None}
+
+
+def test_watched_paths_are_content_folders_then_leaflet_folders_then_files_up_to_the_limit(
+    content: Path,
+) -> None:
+    tracker = ContentTracker([content], snapshot([content]), settle_s=0)
+    folders = sorted(str(folder) for folder in tracker.known)
+    everything = tracker.watched_paths(1000)
+    assert everything[: 1 + len(folders)] == [str(content), *folders]
+    assert str(content / "alpha" / "en.md") in everything and len(set(everything)) == len(everything)
+    assert tracker.watched_paths(2) == [str(content), folders[0]]

@@ -294,3 +294,14 @@ def test_the_app_watches_its_content_folders_from_the_start(
                         timeout=5000)  # fmt: skip
     finally:
         watcher.stop()
+
+
+def test_a_library_slow_to_scan_is_rescanned_less_often(
+    qtbot, live, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from leaflet_app.ui import content_watcher
+
+    # As if every scan took a twentieth of the time between two: 20,000 folders on a slow share.
+    monkeypatch.setattr(content_watcher, "RESCAN_SHARE", 1e-4)
+    watcher = live(use_events=False, rescan_ms=50).watcher
+    qtbot.waitUntil(lambda: watcher._rescan.interval() > 50, timeout=3000)

@@ -218,12 +218,17 @@ class ContentTracker:
                 self.known[folder] = stamp
         return []
 
-    def watched_paths(self) -> list[Path]:
-        """What to watch for events, most useful first: content folders, leaflet folders, files."""
-        folders = sorted(self.known, key=str)
+    def watched_paths(self, limit: int) -> list[str]:
+        """What to watch for events, most useful first: content folders, leaflet folders, files;
+        the first ``limit`` of them (strings: a big library has 20,000 folders)."""
+        known = sorted((os.fspath(folder), stamp) for folder, stamp in self.known.items())
+        wanted = [*map(os.fspath, self.folders), *(folder for folder, _ in known)][:limit]
         names = {f"{lang}.md" for lang in LANGS}
-        files = [folder / entry[0] for folder in folders for entry in self.known[folder] if entry[0] in names]
-        return [*self.folders, *folders, *files]
+        for folder, stamp in known:
+            if len(wanted) >= limit:
+                break
+            wanted += [os.path.join(folder, entry[0]) for entry in stamp if entry[0] in names]
+        return wanted[:limit]
 
     def _known_in(self, content_folder: Path) -> list[Path]:
         inside = os.fspath(content_folder).rstrip(os.sep) + os.sep

@@ -12,8 +12,9 @@ import contextlib
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -25,6 +26,9 @@ from leaflet_app.core.model import Library
 log = logging.getLogger(__name__)
 
 RESCAN_MS = 10_000
+# The periodic rescan takes at most this share of the time: looking at 20,000 folders takes
+# a second or more, so a big library is rescanned less often.
+RESCAN_SHARE = 0.05
 SETTLE_MS = 1_000
 EVENT_DELAY_MS = 50  # one scan for a burst of events (a sync tool writes many files at once)
 # inotify and Windows change handles are limited; past this the rescan finds the changes.
@@ -37,6 +41,8 @@ class _Result:
     settling: bool
     changed: bool  # something was seen: the watched paths may need renewing
     first: bool = False  # the first snapshot: a full scan follows once the paths are watched
+    watch: list[str] | None = None  # the paths to watch now, listed on the worker
+    took: float | None = None  # seconds, for a scan of every folder
 
 
 class ContentWatcher(QObject):
@@ -70,6 +76,7 @@ class ContentWatcher(QObject):
             self._events.fileChanged.connect(self._path_changed)
         self._rescan = QTimer(self)
         self._rescan.setInterval(rescan_ms)
+        self._rescan_ms = rescan_ms
         self._rescan.timeout.connect(self.rescan)
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
@@ -127,8 +134,13 @@ class ContentWatcher(QObject):
 
     def _job(self, only: set[Path] | None, library: Library) -> None:
         """On the worker: scan, and read the folders whose change has settled."""
+        started = time.monotonic()
         try:
             result = self._scan_and_load(only, library)
+            if result.changed and self._events is not None:
+                result = replace(result, watch=self.tracker.watched_paths(MAX_WATCHED))
+            if only is None:
+                result = replace(result, took=time.monotonic() - started)
         except Exception:  # a bug, not content: content problems are reported, never raised
             log.exception("looking for changed leaflets failed")
             result = _Result(None, settling=False, changed=False)
@@ -157,13 +169,15 @@ class ContentWatcher(QObject):
             thread.join()
         if self._stopped:
             return
+        if result.took is not None:
+            self._rescan.setInterval(max(self._rescan_ms, round(result.took / RESCAN_SHARE * 1000)))
         if result.update is not None:
             update = result.update
             self.latest = update.library
             self.failing = (self.failing - update.checked) | set(update.failed)
             self.update_ready.emit(update)
         if result.changed:
-            self._watch()
+            self._watch(result.watch)
         if result.first:
             # Whatever was saved before the watch began (and the folders left out of the
             # snapshot because they were saved before it) is found now.
@@ -176,11 +190,13 @@ class ContentWatcher(QObject):
             self._again = False
             self._start_job()
 
-    def _watch(self) -> None:
-        """Watch the content folders, leaflet folders and their files, as many as allowed."""
+    def _watch(self, wanted: list[str] | None = None) -> None:
+        """Watch the content folders, leaflet folders and their files, as many as allowed
+        (``wanted``: as the worker listed them; listing 20,000 folders here would hold the window)."""
         if self._events is None:
             return
-        wanted = [str(path) for path in self.tracker.watched_paths()][:MAX_WATCHED]
+        if wanted is None:
+            wanted = self.tracker.watched_paths(MAX_WATCHED)
         watched = set(self._events.files()) | set(self._events.directories())
         keep = set(wanted)
         gone = [path for path in watched if path not in keep]

@@ -91,8 +91,9 @@ class TitleOrder:
         with self._lock:
             self.version += 1
             for lang, (keys, ids) in list(self._sorted.items()):
-                kept = [(k, i) for k, i in zip(keys, ids, strict=True) if i not in gone]
-                keys, ids = [k for k, _ in kept], [i for _, i in kept]
+                if not gone.isdisjoint(ids):  # a first start only adds: no pass over 20,000 rows
+                    kept = [(k, i) for k, i in zip(keys, ids, strict=True) if i not in gone]
+                    keys, ids = [k for k, _ in kept], [i for _, i in kept]
                 collator = _collator(lang)
                 for leaflet in changed:
                     key = collator.sortKey(leaflet.title(lang))
