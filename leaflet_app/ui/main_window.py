@@ -13,7 +13,6 @@ from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolBar,
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
             self.history.append(
                 ("leaflet", self.leaflet_view.leaflet.id, self.leaflet_view.current_section())
             )
-        elif current is self.search.panel:
+        elif self.search.showing_results():
             self.history.append(("search", "", None))
         else:
             self.history.append(("library", "", None))
@@ -343,8 +342,9 @@ class MainWindow(QMainWindow):
         list_font = app_font(self.fonts, list_px(zoom))
         heading_font = app_font(self.fonts, heading_px(zoom))
         heading_font.setBold(True)
-        for widget in (self.library_view.list, self.leaflet_view.sections, self.search.panel.list):
+        for widget in (self.library_view.list, self.leaflet_view.sections):
             widget.setFont(list_font)
+        self.search.set_list_font(list_font)
         for label in (self.library_view.heading, self.leaflet_view.title):
             label.setFont(heading_font)
         # The banner grows a little with the text size but must leave room to read at 800×600.
@@ -384,6 +384,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its class costs the start-up a few ms
+
         text = self.tr("Patient leaflets {0}\nWorks fully offline.").format(__version__)
         QMessageBox.about(self, self.tr("About"), text)
 
