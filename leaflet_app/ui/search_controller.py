@@ -57,7 +57,6 @@ class SearchController(QObject):
         self._navigator: MatchNavigator | None = None
         self._list_font: QFont | None = None  # the window's list font, for the results too
         self._traditional = False
-        window.leaflet_view.document_replaced.connect(self.refresh_highlights)
         field = window.search_field
         field.textEdited.connect(self.query_changed)
         field.returnPressed.connect(self.run_now)
