@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,6 +81,8 @@ def app_parser() -> argparse.ArgumentParser:
 
 
 def _unknown_command(word: str) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, COMMANDS, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown command {shown(word)}{hint}; the commands are {', '.join(COMMANDS)}"

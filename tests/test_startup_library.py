@@ -70,24 +70,94 @@ def test_opening_a_leaflet_not_yet_read_at_start(tmp_path: Path) -> None:
     assert QImage(str(out)).width() == 1024
 
 
-@pytest.mark.slow
-def test_a_later_start_paints_without_yaml_markdown_or_search(tmp_path: Path) -> None:
-    code = """
+# A later start (the bundled leaflets' manifest made by a first one): the window is built, shown
+# and painted; prints which of the modules and Qt widget classes named on the command line it loaded.
+_LATER_START = """
 import sys
+import PySide6.QtWidgets
 from leaflet_app.cli import app_parser
 from leaflet_app.ui.app import build_window
 app, window = build_window(app_parser().parse_args(["--lang", "en"]))
 window.show()
 window.grab()
-heavy = ["yaml", "markdown", "nh3", "pypinyin", "importlib.metadata", "leaflet_app.core.search.index"]
-print(" ".join(name for name in heavy if name in sys.modules) or "none")
+loaded = [n for n in sys.argv[1:] if n in sys.modules or n in vars(PySide6.QtWidgets)]
+print(" ".join(loaded) or "none")
 """
+
+
+def _loaded_by_a_later_start(tmp_path: Path, names: list[str]) -> list[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
            "XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}  # fmt: skip
+    env.pop("PYSIDE6_OPTION_LAZY", None)  # PySide's default: a Qt class is made when first named
     repo = Path(__file__).resolve().parent.parent
-    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                           timeout=120, cwd=repo) for _ in range(2)]  # fmt: skip
+    runs = [subprocess.run([sys.executable, "-c", _LATER_START, *names], env=env, capture_output=True,
+                           text=True, timeout=120, cwd=repo) for _ in range(2)]  # fmt: skip
     assert all(run.returncode == 0 for run in runs), runs[-1].stderr[-2000:]
+    return runs[1].stdout.split()
+
+
+@pytest.mark.slow
+def test_a_later_start_paints_without_yaml_markdown_or_search(tmp_path: Path) -> None:
+    heavy = ["yaml", "markdown", "nh3", "pypinyin", "importlib.metadata", "leaflet_app.core.search.index"]
     # The first start reads the bundled leaflets (YAML) and disclaimer (Markdown); a later one
     # takes them from the manifest, and search loads in its own thread after the first paint.
-    assert runs[1].stdout.split() == ["none"]
+    assert _loaded_by_a_later_start(tmp_path, heavy) == ["none"]
+
+
+@pytest.mark.slow
+def test_the_first_window_loads_only_what_it_shows(tmp_path: Path) -> None:
+    # Made when first used: the results page and highlighting (when the index starts or the
+    # reader searches), the leaflet page (when a leaflet opens), the content watcher (1.5 s in),
+    # print layout, translation hashes, the About box; the log rotates without logging.handlers.
+    later = ["leaflet_app.ui.search_panel", "leaflet_app.ui.search_results", "leaflet_app.ui.highlight",
+             "leaflet_app.core.traditional_search", "leaflet_app.ui.leaflet_view",
+             "leaflet_app.ui.leaflet_browser", "leaflet_app.ui.content_watcher",
+             "leaflet_app.ui.live_content", "leaflet_app.core.print_layout", "leaflet_app.printing",
+             "leaflet_app.core.translation_record", "opencc", "logging.handlers", "difflib",
+             "QMessageBox", "QTextBrowser"]  # fmt: skip
+    # The library list's own viewport: PySide looked up the type of Qt's one by making every
+    # widget class it knows (dialogs and all).
+    every_widget_class = ["QFileDialog", "QWizard", "QCalendarWidget"]
+    assert _loaded_by_a_later_start(tmp_path, later + every_widget_class) == ["none"]
+
+
+def test_what_the_first_window_leaves_out_is_there_when_needed(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListView, QWidget
+
+    from leaflet_app.cli import app_parser
+    from leaflet_app.ui.app import build_window
+    from leaflet_app.ui.content_watcher import ContentWatcher
+    from leaflet_app.ui.search_panel import HitRole
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    _app, window = build_window(app_parser().parse_args(["--lang", "en"]))
+    qtbot.addWidget(window)
+    for later in ("searchPage", "leafletView"):
+        assert window.findChild(QWidget, later) is None, later
+    window.show()
+    qtbot.waitExposed(window)
+    # The results page is made as the index starts preparing, before the reader types.
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "searchPage") is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.search.ready, timeout=20_000)
+    results = window.findChild(QListView, "searchResults")
+    assert results.font().pixelSize() == window.library_view.list.font().pixelSize()  # the list font
+    window.search.panel.set_debounce(5)
+    field = window.findChild(QWidget, "searchField")
+    field.setFocus()
+    qtbot.keyClicks(field, "baricitinib")
+    model = results.model()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.search.panel and model.rowCount() > 0)
+    hit = next(model.index(i) for i in range(model.rowCount()) if model.index(i).data(HitRole) is not None)
+    assert window.findChild(QWidget, "leafletView") is None
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualRect(hit).center())
+    # The leaflet page, made now, is styled as the rest of the window and shows the hit highlighted.
+    qtbot.waitUntil(lambda: window.pages.currentWidget().objectName() == "leafletView")
+    view = window.leaflet_view
+    assert view.leaflet is not None and view.leaflet.id == "baricitinib"
+    assert view.sections.font().pixelSize() == window.library_view.list.font().pixelSize()
+    assert view.title.font().bold() and view.css
+    assert window.search.navigator.count > 0
+    # The content watcher starts after the first paint.
+    qtbot.waitUntil(lambda: window.findChild(ContentWatcher) is not None, timeout=5000)
+    window.findChild(ContentWatcher).stop()

@@ -149,10 +149,13 @@ def test_home_and_back(qtbot, make_window) -> None:  # type: ignore[no-untyped-d
 
 def test_stable_object_names_and_accessible_names(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    for name in ("disclaimerBanner", "libraryView", "leafletView", "sectionList", "languageSwitch",
-                 "searchField", "zoomIn", "zoomOut"):  # fmt: skip
+    for name in ("disclaimerBanner", "libraryView", "languageSwitch", "searchField", "zoomIn", "zoomOut"):
         widget = window.findChild(QWidget, name)
         assert widget is not None, name
+    # The leaflet page is made when a leaflet is first opened.
+    window.open_leaflet("baricitinib")
+    for name in ("leafletView", "sectionList", "leafletTitle"):
+        assert window.findChild(QWidget, name) is not None, name
     for button in window.findChildren(QPushButton):
         assert button.accessibleName() or button.text(), button.objectName()
     assert window.findChild(QWidget, "searchField").accessibleName()

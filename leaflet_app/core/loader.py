@@ -31,7 +31,6 @@ from leaflet_app.core.sections import VALID_ID
 if TYPE_CHECKING:
     from leaflet_app.core.frontmatter import FrontMatter
     from leaflet_app.core.translation_file import Report
-from leaflet_app.core.translation_record import section_hash, stale_sections
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +190,9 @@ def _stale_translation(
     folder: Path, translations: dict[Lang, Translation]
 ) -> tuple[frozenset[str], list[Problem]]:
     """Sections whose English changed since the Chinese was marked as translating it."""
+    # Here: a start from the manifest reads no leaflet and needs no hashing.
+    from leaflet_app.core.translation_record import section_hash, stale_sections
+
     english, chinese = translations["en"], translations["zh"]
     command = f"leaflet-app translated {folder}"
     if chinese.translation_of is None:

@@ -111,13 +111,19 @@ def _build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     if args.lang:
         prefs.mode = args.lang
     window = MainWindow(library, prefs, fonts, cache_dir=cache, manifest=manifest)
-    kiosk = kiosk_config is not None
-    live = None if args.screenshot else watch_content(window, folders, manifest, kiosk=kiosk)
     if kiosk_config is not None:
         from leaflet_app.ui.kiosk import KioskController  # only the kiosk pays for its modules
 
+        # The kiosk decides when updates may show, so it holds the watching from the start.
+        live = None if args.screenshot else watch_content(window, folders, manifest, kiosk=True)
         # --leaflet and --lang are where and how every session starts; the reset returns there.
         window.kiosk = KioskController(window, kiosk_config, live=live, start_leaflet=args.leaflet or "")
+    elif not args.screenshot:
+        # Made (modules and all) after the first paint and the search index's start.
+        def watch() -> None:
+            watch_content(window, folders, manifest, kiosk=False, start_ms=0)
+
+        QTimer.singleShot(WATCH_AFTER_MS, window, watch)
     return app, window
 
 
@@ -128,8 +134,10 @@ def open_start_leaflet(window: MainWindow, leaflet_id: str) -> bool:
     return window.open_leaflet(leaflet_id)
 
 
-def watch_content(window: MainWindow, folders: list[Path], manifest: Manifest, *, kiosk: bool) -> LiveContent:
-    """Pick up added, changed and removed leaflets while the app runs (docs/authoring.md)."""
+def watch_content(window: MainWindow, folders: list[Path], manifest: Manifest, *, kiosk: bool,
+                  start_ms: int = WATCH_AFTER_MS) -> LiveContent:  # fmt: skip
+    """Pick up added, changed and removed leaflets while the app runs (docs/authoring.md); the
+    watching starts after ``start_ms``."""
     from leaflet_app.ui.content_watcher import ContentWatcher
     from leaflet_app.ui.live_content import LiveContent
 
@@ -141,7 +149,7 @@ def watch_content(window: MainWindow, folders: list[Path], manifest: Manifest, *
     if app is not None:
         app.aboutToQuit.connect(watcher.stop)
     # After the first paint and the search index's start: the start-up is theirs first.
-    QTimer.singleShot(WATCH_AFTER_MS, watcher.start)
+    QTimer.singleShot(start_ms, watcher.start)
     return live
 
 

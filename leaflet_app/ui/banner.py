@@ -68,9 +68,12 @@ class DisclaimerBanner(QFrame):
 
     def _fit_height(self) -> None:
         # Reserve the full wrapped height: when space is short the pages below shrink, not this.
+        # Not before the banner has its width (laying the text out costs a few ms each time).
         layout = self.layout()
-        needed = layout.heightForWidth(self.width()) if layout is not None else 0
-        if needed > 0 and needed != self.minimumHeight() and self.width() >= 320:
+        if layout is None or self.width() < 320:
+            return
+        needed = layout.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

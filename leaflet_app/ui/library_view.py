@@ -126,6 +126,9 @@ class LibraryView(QWidget):
         layout.addWidget(self.heading)
         self.list = QListView(self)
         self.list.setObjectName("leafletList")
+        # A viewport made here: PySide would otherwise look up the type of the one Qt made by
+        # loading every widget class it knows (about 20 ms of the start-up).
+        self.list.setViewport(QWidget())
         self.list.setModel(self.model)
         self.list.setItemDelegate(LibraryDelegate(self.list, self.model))
         self.list.setSpacing(4)

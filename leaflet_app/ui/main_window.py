@@ -13,7 +13,6 @@ from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolBar,
@@ -33,7 +32,6 @@ from leaflet_app.ui.banner import DisclaimerBanner
 from leaflet_app.ui.fonts import FontChoice, app_font
 from leaflet_app.ui.i18n import UiLanguage, shared_ui_language
 from leaflet_app.ui.language_switch import LanguageSwitch
-from leaflet_app.ui.leaflet_view import LeafletView
 from leaflet_app.ui.library_view import LibraryView
 from leaflet_app.ui.search_controller import SearchController
 from leaflet_app.ui.settings import Preferences
@@ -43,6 +41,7 @@ from leaflet_app.ui.style import UI_PX, app_stylesheet, heading_px, list_px, pal
 if TYPE_CHECKING:
     from leaflet_app.core.search import SearchIndex
     from leaflet_app.ui.kiosk import KioskController
+    from leaflet_app.ui.leaflet_view import LeafletView
 
 
 log = logging.getLogger(__name__)
@@ -70,6 +69,8 @@ class MainWindow(QMainWindow):
         self._styled_theme = ""  # the theme whose style sheet is applied
         self._applied_mode = ""  # the reading language the views show
         self._conversion: tuple[Library, Conversion] | None = None  # see conversion()
+        self._hant: Conversion | None = None  # the conversion the views show (zh-Hant modes)
+        self._leaflet_view: LeafletView | None = None  # see leaflet_view
         self.refuse_close = False  # kiosk mode: nothing but the staff exit may close the window
         self.kiosk: KioskController | None = None  # set in kiosk mode
         self.actions_ = create_actions(self)
@@ -85,14 +86,11 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
         self.library_view = LibraryView(library, self.pages)
         self.library_view.today = today
-        self.leaflet_view = LeafletView(self.pages)
-        self.leaflet_view.today = today
         self.pages.addWidget(self.library_view)
         self.stack_bar = StackBar(self.actions_.print_selected, self.actions_.export_selected)
         library_layout = self.library_view.layout()
         assert library_layout is not None
         library_layout.addWidget(self.stack_bar)  # under the list it acts on
-        self.pages.addWidget(self.leaflet_view)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._make_menus()
@@ -104,6 +102,26 @@ class MainWindow(QMainWindow):
         self._apply_mode(prefs.mode)
         self.apply_style()
         self.actions_.high_contrast.setChecked(prefs.theme == "high-contrast")
+
+    @property
+    def leaflet_view(self) -> LeafletView:
+        """The leaflet page, made the first time it is needed: the window opens on the library."""
+        if self._leaflet_view is None:
+            from leaflet_app.ui.leaflet_view import LeafletView
+
+            view = self._leaflet_view = LeafletView(self.pages)
+            view.today = self.today
+            self.pages.addWidget(view)
+            view.internal_link.connect(self.follow_link)
+            view.document_replaced.connect(self.search.refresh_highlights)
+            view.conversion = self._hant or DEFAULT
+            view.set_mode(self.prefs.mode)
+            self._style_leaflet_view()
+        return self._leaflet_view
+
+    def showing_leaflet(self) -> bool:
+        """Whether the leaflet page is the current page."""
+        return self._leaflet_view is not None and self.pages.currentWidget() is self._leaflet_view
 
     # -- construction -------------------------------------------------------------------------
     def _make_toolbar(self, parent: QWidget) -> QToolBar:
@@ -169,7 +187,6 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         self.language_switch.mode_changed.connect(self.set_mode)
         self.library_view.leaflet_chosen.connect(self.open_leaflet)
-        self.leaflet_view.internal_link.connect(self.follow_link)
 
     # -- what is offered -----------------------------------------------------------------------
     def set_leaflet_filter(self, shown: Callable[[Leaflet], bool]) -> None:
@@ -234,12 +251,10 @@ class MainWindow(QMainWindow):
         self.update_enabled()
 
     def remember_place(self) -> None:
-        current = self.pages.currentWidget()
-        if current is self.leaflet_view and self.leaflet_view.leaflet is not None:
-            self.history.append(
-                ("leaflet", self.leaflet_view.leaflet.id, self.leaflet_view.current_section())
-            )
-        elif current is self.search.panel:
+        view = self._leaflet_view
+        if self.showing_leaflet() and view is not None and view.leaflet is not None:
+            self.history.append(("leaflet", view.leaflet.id, view.current_section()))
+        elif self.search.showing_results():
             self.history.append(("search", "", None))
         else:
             self.history.append(("library", "", None))
@@ -260,16 +275,18 @@ class MainWindow(QMainWindow):
     def print_leaflet(self) -> None:
         from leaflet_app.ui import print_dialog  # Qt's print support loads when first needed
 
-        if self.leaflet_view.leaflet is not None:
-            print_dialog.print_leaflet(self, self.library, self.leaflet_view.leaflet, self.prefs.mode,
+        view = self._leaflet_view
+        if view is not None and view.leaflet is not None:
+            print_dialog.print_leaflet(self, self.library, view.leaflet, self.prefs.mode,
                                        self.today(), prefs=self.prefs,
                                        list_font=app_font(self.fonts, list_px(self.prefs.zoom)))  # fmt: skip
 
     def export_pdf(self) -> None:
         from leaflet_app.ui import print_dialog
 
-        if self.leaflet_view.leaflet is not None:
-            print_dialog.export_pdf(self, self.library, self.leaflet_view.leaflet, self.prefs.mode,
+        view = self._leaflet_view
+        if view is not None and view.leaflet is not None:
+            print_dialog.export_pdf(self, self.library, view.leaflet, self.prefs.mode,
                                     self.today(), prefs=self.prefs,
                                     list_font=app_font(self.fonts, list_px(self.prefs.zoom)))  # fmt: skip
 
@@ -278,7 +295,7 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     def update_enabled(self) -> None:
-        on_leaflet = self.pages.currentWidget() is self.leaflet_view
+        on_leaflet = self.showing_leaflet()
         self.actions_.print_.setEnabled(on_leaflet)
         self.actions_.export_pdf.setEnabled(on_leaflet)
         # A stack is chosen in the library; the kiosk prints one leaflet at a time.
@@ -304,12 +321,13 @@ class MainWindow(QMainWindow):
         self._applied_mode = mode
         # The interface speaks Chinese when the text is Chinese only; beside English it stays English.
         self.ui_language.set(mode if mode in ("zh", "zh-Hant") else "en")
-        hant = self.conversion() if is_traditional(mode) else None
+        hant = self._hant = self.conversion() if is_traditional(mode) else None
         self.banner.set_traditional(hant)
         self.search.set_traditional(hant)
         self.library_view.set_mode(mode, hant)
-        self.leaflet_view.conversion = hant or DEFAULT
-        self.leaflet_view.set_mode(mode)
+        if self._leaflet_view is not None:
+            self._leaflet_view.conversion = hant or DEFAULT
+            self._leaflet_view.set_mode(mode)
         self.retranslate()
 
     def conversion(self) -> Conversion:
@@ -343,21 +361,28 @@ class MainWindow(QMainWindow):
         list_font = app_font(self.fonts, list_px(zoom))
         heading_font = app_font(self.fonts, heading_px(zoom))
         heading_font.setBold(True)
-        for widget in (self.library_view.list, self.leaflet_view.sections, self.search.panel.list):
-            widget.setFont(list_font)
-        for label in (self.library_view.heading, self.leaflet_view.title):
-            label.setFont(heading_font)
+        self.library_view.list.setFont(list_font)
+        self.search.set_list_font(list_font)
+        self.library_view.heading.setFont(heading_font)
         # The banner grows a little with the text size but must leave room to read at 800×600.
         banner_font = QFont(app_font(self.fonts, 16 if zoom < 150 else 18))
         self.banner.apply_theme(theme, banner_font)
-        self.leaflet_view.set_measure(body_px(zoom) * MEASURE_EM)
-        self.leaflet_view.set_style(
-            document_css(theme, zoom, self.fonts.css_stack()), app_font(self.fonts, body_px(zoom))
-        )
+        if self._leaflet_view is not None:
+            self._style_leaflet_view()
         self.actions_.zoom_in.setEnabled(zoom < 300)
         self.actions_.zoom_out.setEnabled(zoom > 100)
         self.zoom_in_button.setEnabled(zoom < 300)
         self.zoom_out_button.setEnabled(zoom > 100)
+
+    def _style_leaflet_view(self) -> None:
+        view, zoom = self.leaflet_view, self.prefs.zoom
+        view.sections.setFont(app_font(self.fonts, list_px(zoom)))
+        heading_font = app_font(self.fonts, heading_px(zoom))
+        heading_font.setBold(True)
+        view.title.setFont(heading_font)
+        view.set_measure(body_px(zoom) * MEASURE_EM)
+        view.set_style(document_css(THEMES[self.prefs.theme], zoom, self.fonts.css_stack()),
+                       app_font(self.fonts, body_px(zoom)))  # fmt: skip
 
     # -- language of the interface ------------------------------------------------------------
     def retranslate(self) -> None:
@@ -384,6 +409,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its class costs the start-up a few ms
+
         text = self.tr("Patient leaflets {0}\nWorks fully offline.").format(__version__)
         QMessageBox.about(self, self.tr("About"), text)
 

@@ -2,6 +2,8 @@
 
 The index is opened and filled by ``IndexWorker`` in a thread; until it is complete, searches
 answer from what is indexed so far and a quiet "Preparing search… 40 %" shows by the field.
+The results page and the highlighting (and their modules) are made when the index starts or
+the reader first searches: the first window is painted without them.
 """
 
 from __future__ import annotations
@@ -12,20 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
 from leaflet_app.core.document import langs_of
-from leaflet_app.core.manifest import Manifest
-from leaflet_app.core.model import Leaflet
-from leaflet_app.core.traditional import Conversion
-from leaflet_app.core.traditional_search import terms_in_traditional
-from leaflet_app.ui.highlight import MatchNavigator
 from leaflet_app.ui.index_worker import IndexWorker
-from leaflet_app.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
+    from leaflet_app.core.manifest import Manifest
+    from leaflet_app.core.model import Leaflet
     from leaflet_app.core.search import SearchIndex
+    from leaflet_app.core.traditional import Conversion
+    from leaflet_app.ui.highlight import MatchNavigator
     from leaflet_app.ui.main_window import MainWindow
+    from leaflet_app.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
 
@@ -51,20 +53,16 @@ class SearchController(QObject):
         self._again = False  # update once more when the running one is done
         self._started = 0.0
         self._refreshed = 0.0
-        self.panel = SearchPanel(index, window.library, window.pages)
-        self.panel.setObjectName("searchPage")
-        self.panel.conversion = window.conversion
-        window.pages.addWidget(self.panel)
-        self.navigator = MatchNavigator(window.leaflet_view.browser)
-        window.leaflet_view.document_replaced.connect(self.refresh_highlights)
+        self._panel: SearchPanel | None = None
+        self._navigator: MatchNavigator | None = None
+        self._list_font: QFont | None = None  # the window's list font, for the results too
+        self._traditional = False
         field = window.search_field
         field.textEdited.connect(self.query_changed)
         field.returnPressed.connect(self.run_now)
-        self.panel.result_chosen.connect(self.open_result)
-        self.panel.show_all_requested.connect(window.go_home)
         actions = window.actions_
-        actions.next_match.triggered.connect(self.navigator.next)
-        actions.previous_match.triggered.connect(self.navigator.previous)
+        actions.next_match.triggered.connect(lambda: self.navigator.next())
+        actions.previous_match.triggered.connect(lambda: self.navigator.previous())
         actions.clear_search.triggered.connect(self.clear)
         self.progress_label = self._make_progress_label()
         app = QCoreApplication.instance()
@@ -72,6 +70,43 @@ class SearchController(QObject):
             app.aboutToQuit.connect(self.shutdown)
         # Started once the window has been shown: start-up does not wait for the index.
         window.installEventFilter(self)
+
+    @property
+    def panel(self) -> SearchPanel:
+        """The results page, made the first time it is needed."""
+        if self._panel is None:
+            from leaflet_app.ui.search_panel import SearchPanel
+
+            window = self.window
+            panel = self._panel = SearchPanel(self.index, window.library, window.pages)
+            panel.setObjectName("searchPage")
+            panel.conversion = window.conversion
+            panel.set_traditional(self._traditional)
+            if self._list_font is not None:
+                panel.list.setFont(self._list_font)
+            window.pages.addWidget(panel)
+            panel.result_chosen.connect(self.open_result)
+            panel.show_all_requested.connect(window.go_home)
+        return self._panel
+
+    def showing_results(self) -> bool:
+        """Whether the results page is the window's current page."""
+        return self._panel is not None and self.window.pages.currentWidget() is self._panel
+
+    @property
+    def navigator(self) -> MatchNavigator:
+        """Highlights the search terms in the open leaflet; made the first time it is needed."""
+        if self._navigator is None:
+            from leaflet_app.ui.highlight import MatchNavigator
+
+            self._navigator = MatchNavigator(self.window.leaflet_view.browser)
+        return self._navigator
+
+    def set_list_font(self, font: QFont) -> None:
+        """The font of the results list (the window's list font, which follows the text size)."""
+        self._list_font = font
+        if self._panel is not None:
+            self._panel.list.setFont(font)
 
     def _make_progress_label(self) -> QLabel:
         window = self.window
@@ -97,6 +132,7 @@ class SearchController(QObject):
     def ensure_index(self) -> SearchIndex | None:
         """The index as far as it is ready; starts preparing it the first time it is asked."""
         if self._worker is None and not self._open_failed and not self.ready:
+            self.panel  # noqa: B018 -- made now, while the index prepares, not at the first key
             manifest, self.manifest = self.manifest, None
             self._start(IndexWorker(self.window.library, self.cache_dir, self.index, manifest=manifest))
         return self.index
@@ -186,8 +222,9 @@ class SearchController(QObject):
 
     def query_changed(self, text: str) -> None:
         if not text.strip():
-            self.panel.clear()
-            if self.window.pages.currentWidget() is self.panel:
+            if self._panel is not None:
+                self._panel.clear()
+            if self.showing_results():
                 self.window.go_back()
             return
         self.ensure_index()
@@ -209,9 +246,13 @@ class SearchController(QObject):
 
     def set_traditional(self, conversion: Conversion | None) -> None:
         """Results in Traditional characters while the reader reads 繁體 (``conversion`` set)."""
-        self.panel.set_traditional(conversion is not None)
+        self._traditional = conversion is not None
+        if self._panel is not None:
+            self._panel.set_traditional(self._traditional)
 
     def open_result(self, leaflet_id: str, section_id: str, lang: str, terms: list[str]) -> None:
+        from leaflet_app.core.traditional_search import terms_in_traditional
+
         window = self.window
         # A hit in the other language opens in that language, so the highlighted words show.
         if lang not in langs_of(window.prefs.mode):
@@ -228,13 +269,16 @@ class SearchController(QObject):
     def refresh_highlights(self) -> None:
         """The document was rebuilt (language, text size): find the matches again."""
         # Always: the navigator's cursors pointed into the document that was just freed.
-        self.navigator.refresh()
+        if self._navigator is not None:
+            self._navigator.refresh()
 
     def clear(self) -> None:
         """Esc: clear the search text, the results and every highlight."""
         self.window.search_field.clear()
-        self.panel.clear()
-        self.navigator.clear()
-        if self.window.pages.currentWidget() is self.panel:
+        if self._panel is not None:
+            self._panel.clear()
+        if self._navigator is not None:
+            self._navigator.clear()
+        if self.showing_results():
             self.window.go_back()
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 
 from leaflet_app.core.document import MODES, Mode
-from leaflet_app.core.print_layout import PAPERS, Paper
 from leaflet_app.core.reading import ZOOM_DEFAULT, clamp_zoom
+
+if TYPE_CHECKING:
+    from leaflet_app.core.print_layout import Paper
 
 THEMES = ("standard", "high-contrast")
 
@@ -72,11 +76,15 @@ class Preferences:
     @property
     def print_paper(self) -> Paper | None:
         """The paper last printed on; None until something is printed (then the locale decides)."""
+        from leaflet_app.core.print_layout import PAPERS  # print layout loads when first printing
+
         value = str(self._get("print/paper", "") or "")
         return next((paper for paper in PAPERS if paper == value), None)
 
     @print_paper.setter
     def print_paper(self, value: Paper) -> None:
+        from leaflet_app.core.print_layout import PAPERS
+
         self._set("print/paper", value if value in PAPERS else "a4")
 
     @property
