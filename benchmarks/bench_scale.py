@@ -6,11 +6,12 @@ bundled-only start in the same state), how long the background preparation takes
 longest pause of the window meanwhile, the language switch, search results to painted list,
 search per keystroke (p95), index size against the Markdown, re-indexing one changed leaflet,
 and memory with a leaflet open. 20,000 takes several minutes (the first index build renders
-every section).
+every section). ``LEAFLET_BENCH_DIR=DIR`` keeps the generated libraries and caches in DIR.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -203,8 +204,10 @@ def sizes() -> tuple[int, ...]:
 
 
 def figures() -> Iterator[tuple[str, float, str]]:
-    with tempfile.TemporaryDirectory() as tmp_name:
+    kept = os.environ.get("LEAFLET_BENCH_DIR")  # keep the libraries and caches there (to look again)
+    with contextlib.nullcontext(kept) if kept else tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        tmp.mkdir(parents=True, exist_ok=True)
         warm_bundled = tmp / "bundled-warm"
         _run(_APP, warm_bundled)  # bytecode and the bundled leaflets' caches
         _run(_BARE, warm_bundled)
@@ -257,4 +260,5 @@ def _size_figures(tmp: Path, size: int) -> Iterator[tuple[str, float, str]]:
              "index_over_markdown": "x"}  # fmt: skip
     for name, value in inside.items():
         yield f"n{size}_{name.removesuffix('_ms')}", value, units.get(name, "ms")
-    shutil.rmtree(content, ignore_errors=True)
+    if not os.environ.get("LEAFLET_BENCH_DIR"):
+        shutil.rmtree(content, ignore_errors=True)
