@@ -107,6 +107,8 @@ class PinyinTable:
         self._syllables: frozenset[str] | None = None
         self._prefixes: frozenset[str] | None = None
         self._classes: dict[tuple[str, bool], str] = {}
+        self._sets: dict[tuple[str, bool], frozenset[str]] = {}
+        self._finders: dict[tuple[str, bool], re.Pattern[str]] = {}
 
     @property
     def chars(self) -> dict[str, str]:
@@ -138,6 +140,27 @@ class PinyinTable:
             else:
                 found = self.chars.get(syllable, "")
             self._classes[key] = found
+        return found
+
+    def charset(self, syllable: str, *, partial: bool = False) -> frozenset[str]:
+        """``characters`` as a set, to test a character against."""
+        key = (syllable, partial)
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(self.characters(syllable, partial=partial))
+        return found
+
+    def finder(self, syllable: str, *, partial: bool = False) -> re.Pattern[str]:
+        """A pattern matching any one of ``characters`` (nothing if there are none).
+
+        Kept: a class of a few thousand characters ("s…") takes several milliseconds to
+        compile, and the next keystrokes need the same few syllables again.
+        """
+        key = (syllable, partial)
+        found = self._finders.get(key)
+        if found is None:
+            chars = self.characters(syllable, partial=partial)
+            found = self._finders[key] = re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
         return found
 
 
