@@ -99,3 +99,19 @@ def test_repeated_updates_of_one_leaflet_leave_one_set_of_rows(content: Path, tm
     assert {h.leaflet_id for h in index.search("word4x").hits} == {"beta"}
     assert index.search("word3x").hits == ()
     assert index._db.execute("SELECT rowid FROM fts WHERE fts MATCH 'word3x'").fetchall() == []
+
+
+def test_a_prefix_searched_before_an_update_finds_the_words_it_brought(content: Path, tmp_path: Path) -> None:
+    library = load_library([content], today=TODAY)
+    index = SearchIndex.open(library, tmp_path / "cache")
+    # Another instance sharing the file (the same folders open twice) updates it too.
+    other = SearchIndex.attach(library, tmp_path / "cache")
+    for prefix in ("quok", "quokk"):  # the words a prefix stands for are kept for the next keystroke
+        assert index.search(prefix).hits == () and other.search(prefix).hits == ()
+    _edit(content / "beta", "en", "More English", "Quokka")
+    update = update_library(library, [content], {content / "beta"}, TODAY)
+    index.apply_changes([lf for lf in update.library.leaflets if lf.id == "beta"], [])
+    assert {h.leaflet_id for h in index.search("quok").hits} == {"beta"}
+    assert {h.leaflet_id for h in other.search("quokk").hits} == {"beta"}
+    index.close()
+    other.close()

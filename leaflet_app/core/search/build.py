@@ -199,6 +199,15 @@ def expansions(db: sqlite3.Connection, prefix: str) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
+def completions(db: sqlite3.Connection, prefix: str) -> list[str] | None:
+    """Every word and CJK term of the index starting with ``prefix``, or None if there are
+    more than EXPANDED."""
+    end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    rows = db.execute("SELECT term FROM terms WHERE term >= ? AND term < ? LIMIT ?",
+                      [prefix, end, EXPANDED + 1]).fetchall()  # fmt: skip
+    return [str(row[0]) for row in rows] if len(rows) <= EXPANDED else None
+
+
 @dataclass
 class LeafletRows:
     """Everything the index holds for one leaflet, ready to write under any number."""

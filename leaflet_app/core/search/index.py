@@ -16,7 +16,7 @@ from leaflet_app.core.model import Lang, Leaflet, Library
 from leaflet_app.core.search import build as builder
 from leaflet_app.core.search import cache
 from leaflet_app.core.search.cache import default_cache_dir
-from leaflet_app.core.search.query import WORD_COLUMNS, Query, parse, quote
+from leaflet_app.core.search.query import SHORT_PREFIX, WORD_COLUMNS, Query, parse, quote
 from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
 from leaflet_app.core.search.snippets import Matcher, snippet
 from leaflet_app.core.search.spelling import allowed_edits, suggest
@@ -79,6 +79,7 @@ class SearchIndex:
             self._db = opened.db
             self.path = opened.path  # None when the index lives in memory
             self.rebuilt = opened.created  # False when an existing cache file was reused
+            self._version: object = None  # the file's data_version when last read
             self._forget()
             # Read from the index the first time a query could be pinyin, never from pypinyin.
             self._pinyin = PinyinTable(self._pinyin_rows)
@@ -91,7 +92,7 @@ class SearchIndex:
         self._numbers: dict[str, tuple[int, int]] = {}  # leaflet id -> (number, span)
         # Translations' records as (section id, text, [folded text once a search made it]).
         self._blobs: OrderedDict[int, list[tuple[str, str, list[str]]]] = OrderedDict()
-        self._expanded: dict[str, list[str]] = {}
+        self._expanded: dict[str, list[str] | None] = {}
 
     def close(self) -> None:
         with self._lock:
@@ -214,6 +215,7 @@ class SearchIndex:
         for attempt in range(2):
             try:
                 with self._lock:
+                    self._notice_writes()
                     return run()
             except sqlite3.Error as exc:
                 if attempt or not self._repair(exc):
@@ -222,6 +224,13 @@ class SearchIndex:
                         log.error("Search is not working: %s", str(exc)[:120])
                     return nothing
         return nothing
+
+    def _notice_writes(self) -> None:
+        """Forget what was read from the file if another instance sharing it wrote since."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._version = version
+            self._forget()
 
     def _repair(self, exc: sqlite3.Error) -> bool:
         """Discard the damaged file and index everything again (in memory if it cannot be saved)."""
@@ -475,12 +484,14 @@ class SearchIndex:
                 found[word] = self._display.get(better, better)
         return found
 
-    def _expand(self, prefix: str) -> list[str]:
-        """The index's most common words starting with a short prefix (see query.SHORT_PREFIX)."""
-        found = self._expanded.get(prefix)
-        if found is None:
-            found = self._expanded[prefix] = builder.expansions(self._db, prefix)
-        return found
+    def _expand(self, prefix: str) -> list[str] | None:
+        """The index's words to search for a prefix: the most common ones it starts if it is
+        short, else all of them, or None if there are too many (see query.SHORT_PREFIX)."""
+        if prefix not in self._expanded:
+            short = len(prefix) <= SHORT_PREFIX
+            self._expanded[prefix] = (builder.expansions(self._db, prefix) if short
+                                      else builder.completions(self._db, prefix))  # fmt: skip
+        return self._expanded[prefix]
 
     def _pinyin_rows(self) -> list[tuple[str, str]]:
         with self._lock:
