@@ -283,7 +283,7 @@ class SearchIndex:
         matcher = Matcher(query, self._pinyin)
         sql = "SELECT rowid FROM fts WHERE fts MATCH ?"
         if leaflet_id is None:
-            rowids = self._rowids(sql + " LIMIT 200", [query.to_fts(expand=self._expand)])
+            rowids = self._rowids(sql + " LIMIT 200", [self._fts(query)])
         else:
             numbered = self._number(leaflet_id)
             if numbered is None:
@@ -291,7 +291,7 @@ class SearchIndex:
             rowids = []
             for first, last in builder.leaflet_ranges(*numbered):
                 rowids += self._rowids(sql + " AND rowid BETWEEN ? AND ?",
-                                       [query.to_fts(expand=self._expand), first, last])  # fmt: skip
+                                       [self._fts(query), first, last])  # fmt: skip
         found: dict[str, None] = {}
         for rowid in rowids:
             row = self._row(rowid)
@@ -317,11 +317,11 @@ class SearchIndex:
         # keystroke; the first RANK_WINDOW matches of each kind are read instead.
         window = max(RANK_WINDOW, limit)
         sql = "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?"
-        rows = self._rowids(sql, [query.to_fts(expand=self._expand), window])
+        rows = self._rowids(sql, [self._fts(query), window])
         if not rows:
             return []
         heads = set(self._rowids("SELECT rowid FROM heads WHERE heads MATCH ? LIMIT ?",
-                                 [query.to_fts(head_only=True, expand=self._expand), window]))  # fmt: skip
+                                 [self._fts(query, head_only=True), window]))  # fmt: skip
         found = heads.union(rows)
         titles = sorted(r for r in found if r < builder.SECTION_BASE)
         sections = sorted((r for r in found if r >= builder.SECTION_BASE),
@@ -483,6 +483,10 @@ class SearchIndex:
             if better is not None:
                 found[word] = self._display.get(better, better)
         return found
+
+    def _fts(self, query: Query, *, head_only: bool = False) -> str:
+        """The FTS5 expression of ``query``, its prefixes as the words and syllables they start."""
+        return query.to_fts(head_only=head_only, expand=self._expand, complete=self._pinyin.completions)
 
     def _expand(self, prefix: str) -> list[str] | None:
         """The index's words to search for a prefix: the most common ones it starts if it is

@@ -109,6 +109,7 @@ class PinyinTable:
         self._classes: dict[tuple[str, bool], str] = {}
         self._sets: dict[tuple[str, bool], frozenset[str]] = {}
         self._finders: dict[tuple[str, bool], re.Pattern[str]] = {}
+        self._completions: dict[str, list[str]] = {}
 
     @property
     def chars(self) -> dict[str, str]:
@@ -140,6 +141,13 @@ class PinyinTable:
             else:
                 found = self.chars.get(syllable, "")
             self._classes[key] = found
+        return found
+
+    def completions(self, start: str) -> list[str]:
+        """Every reading starting with ``start``, in order."""
+        found = self._completions.get(start)
+        if found is None:
+            found = self._completions[start] = sorted(s for s in self.chars if s.startswith(start))
         return found
 
     def charset(self, syllable: str, *, partial: bool = False) -> frozenset[str]:
