@@ -92,7 +92,7 @@ class Matcher:
         # goes on to the end of the word.
         self._groups: list[tuple[int, bool]] = [(-1, False)]
         # Ways matched apart, in order: a pattern finding where each may start and the sets
-        # the next characters must be in, or None: a whole word, where a CJK character follows.
+        # its characters must be in, or None: a whole word, where a CJK character follows.
         self._apart: list[tuple[int, re.Pattern[str], list[frozenset[str]] | None]] = []
         for order, option in enumerate(options):
             if isinstance(option, Words):
@@ -104,7 +104,7 @@ class Matcher:
             sets = [table.charset(syllable, partial=partial) for syllable, partial in option]
             if all(sets):  # a syllable no character is read as matches nowhere
                 first, partial = option[0]
-                self._apart.append((order, table.finder(first, partial=partial), sets[1:]))
+                self._apart.append((order, table.finder(first, partial=partial), sets))
         self._regex = re.compile("|".join(words)) if words else None
 
     def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
@@ -144,8 +144,8 @@ class Matcher:
         for the first way that matches there."""
         places: dict[int, tuple[int, int]] = {}
         size = len(folded)
-        for order, finder, rest in self._apart:
-            if rest is None:
+        for order, finder, sets in self._apart:
+            if sets is None:
                 at = 0
                 while (word := finder.search(folded, at)) is not None:
                     start, end = word.span()
@@ -153,12 +153,12 @@ class Matcher:
                         places[start] = (order, end)
                     at = start + 1
                 continue
-            length = len(rest) + 1
+            length = len(sets)
             for first in finder.finditer(folded):
                 at = first.start()
                 if at in places or at + length > size:
                     continue
-                for offset, chars in enumerate(rest, at + 1):
+                for offset, chars in enumerate(sets, at):
                     if folded[offset] not in chars:
                         break
                 else:
