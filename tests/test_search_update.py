@@ -115,3 +115,19 @@ def test_a_prefix_searched_before_an_update_finds_the_words_it_brought(content: 
     assert {h.leaflet_id for h in other.search("quokk").hits} == {"beta"}
     index.close()
     other.close()
+
+
+def test_a_title_hit_opens_at_the_first_section_the_update_brought(content: Path, tmp_path: Path) -> None:
+    library = load_library([content], today=TODAY)
+    index = SearchIndex.open(library, tmp_path / "cache")
+
+    def opens_at() -> set[str]:
+        hits = index.search("testword").hits
+        return {h.section_id for h in hits if h.leaflet_id == "beta" and h.title_match}
+
+    assert opens_at() == {"first"}
+    for lang in ("en", "zh"):
+        _edit(content / "beta", lang, "{#first}", "{#renamed}")
+    update = update_library(library, [content], {content / "beta"}, TODAY)
+    index.apply_changes([lf for lf in update.library.leaflets if lf.id == "beta"], [])
+    assert opens_at() == {"renamed"}

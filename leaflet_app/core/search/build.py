@@ -159,6 +159,14 @@ def unpack(data: bytes) -> list[tuple[str, str]]:
     return [tuple(record.split(FIELD, 1)) for record in joined.split(RECORD)]  # type: ignore[misc]
 
 
+def first_section(data: bytes) -> str:
+    """The section id of a blob's first record (its title's), unpacking little more than it."""
+    head = zlib.decompressobj(-15).decompress(data, 256)
+    if FIELD.encode() not in head:  # a very long id
+        return unpack(data)[0][0]
+    return head.split(FIELD.encode(), 1)[0].decode("utf-8", "surrogatepass")
+
+
 def terms_of(record: int, text: str) -> Terms:
     """The FTS5 column values of a row, from its stored text (the same for adding and removing)."""
     if record == 0:

@@ -30,6 +30,7 @@ RANK_WINDOW = 200
 BATCH_SECONDS = 0.3
 BATCH_MAX = 200
 BLOB_CACHE = 256  # translations' texts kept decompressed for the next keystrokes (~3 MB)
+FIRSTS_KEPT = 8192  # title rows' first section ids kept (a few hundred KB)
 TIDY_AFTER = 50  # leaflets written in one update before its pieces are merged
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -93,6 +94,7 @@ class SearchIndex:
         # Translations' records as (section id, text, [folded text once a search made it]).
         self._blobs: OrderedDict[int, list[tuple[str, str, list[str]]]] = OrderedDict()
         self._expanded: dict[str, list[str] | None] = {}
+        self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
 
     def close(self) -> None:
         with self._lock:
@@ -331,8 +333,10 @@ class SearchIndex:
         # best row: the title naming the words first, early in the title, then early keywords.
         key: dict[int, tuple[float, int]] = {}
         owner: dict[int, str] = {}
+        read: dict[int, tuple[str, list[tuple[int, int]]]] = {}  # a title row's text and matches
         for rowid, leaflet_id, text in self._titles(titles):
-            key[rowid] = (_place(text, matcher), rowid)
+            read[rowid] = text, matcher.spans(text)
+            key[rowid] = (_place(*read[rowid]), rowid)
             owner[rowid] = leaflet_id
         best: dict[str, tuple[float, int]] = {}
         for rowid, leaflet_id in owner.items():
@@ -344,7 +348,8 @@ class SearchIndex:
                 score = float(key[rowid][0] >= 1.0)  # 0: named in the title
             else:
                 score = 2.0 + (rowid not in heads)
-            hit = self._hit(rowid, matcher, score)
+            title = (owner[rowid], *read[rowid]) if rowid in read else None
+            hit = self._hit(rowid, matcher, score, title=title)
             if hit is not None:
                 hits.append(hit)
         return self._with_translations(hits, limit)
@@ -411,15 +416,24 @@ class SearchIndex:
             found = self._numbers[leaflet_id] = (cast(int, row[0]), cast(int, row[1]))
         return found
 
-    def _hit(self, rowid: int, matcher: Matcher, score: float, via_translation: bool = False) -> Hit | None:
+    def _hit(self, rowid: int, matcher: Matcher, score: float, via_translation: bool = False,
+             title: tuple[str, str, list[tuple[int, int]]] | None = None) -> Hit | None:  # fmt: skip
+        """``title``: a title row's leaflet id, text and matches as ranking read them."""
         where = builder.place(rowid)
-        row = self._record(rowid, where)
-        if row is None:
-            return None
-        leaflet_id, section_id, text, folded = row
-        if not via_translation and not folded:
-            folded.append(fold(text))
-        spans = [] if via_translation else matcher.spans(text, folded[0])
+        if title is not None:
+            leaflet_id, text, spans = title
+            found = self._first_section(rowid)
+            if found is None:
+                return None
+            section_id = found
+        else:
+            row = self._record(rowid, where)
+            if row is None:
+                return None
+            leaflet_id, section_id, text, folded = row
+            if not via_translation and not folded:
+                folded.append(fold(text))
+            spans = [] if via_translation else matcher.spans(text, folded[0])
         body_start = text.find("\n") + 1
         # Show the body around the first match; the heading is shown on its own.
         shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
@@ -428,6 +442,26 @@ class SearchIndex:
         return Hit(leaflet_id, section_id, where.lang, text[: max(0, body_start - 1)], short, inside,
                    tuple(terms), score, title_match=where.is_title,
                    via_translation=via_translation)  # fmt: skip
+
+    def _first_section(self, key: int) -> str | None:
+        """The section a translation's title row opens at (its first; ``key``: the title row's
+        id, which is its texts' key): read without unpacking all of its texts."""
+        records = self._blobs.get(key)
+        if records is not None:
+            return records[0][0]
+        found = self._firsts.get(key)
+        if found is None:
+            row = self._db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
+            if row is None:
+                return None
+            try:
+                found = builder.first_section(cast(bytes, row[0]))
+            except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
+                raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
+            if len(self._firsts) >= FIRSTS_KEPT:
+                self._firsts.clear()
+            self._firsts[key] = found
+        return found
 
     def _with_translations(self, hits: list[Hit], limit: int) -> list[Hit]:
         """Add the other language's version of each matched section, after the direct hits."""
@@ -513,16 +547,16 @@ class SearchIndex:
         return self._vocabulary
 
 
-def _place(text: str, matcher: Matcher) -> float:
+def _place(text: str, spans: list[tuple[int, int]]) -> float:
     """How near the front of its title, else of its keyword list, a title row names what was
     searched: from 0 (first) towards 1 in the title, 1 to 2 in the keywords, 2 if not at all.
 
     A title that starts with the words ranks above one that mentions them ("类风湿关节炎：…"
     above "柳氮磺吡啶：治疗类风湿关节炎…"). Authors list a leaflet's own names first in its
     keywords ("methotrexate, MTX, …") and related ones later, so "MTX" ranks the
-    methotrexate leaflet above the arthritis leaflet that mentions it."""
+    methotrexate leaflet above the arthritis leaflet that mentions it. ``spans``: the matches
+    in ``text``."""
     start = text.find("\n") + 1
-    spans = matcher.spans(text)
     if not spans:
         return 2.0
     first = spans[0][0]
