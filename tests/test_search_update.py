@@ -117,17 +117,18 @@ def test_a_prefix_searched_before_an_update_finds_the_words_it_brought(content: 
     other.close()
 
 
-def test_a_title_hit_opens_at_the_first_section_the_update_brought(content: Path, tmp_path: Path) -> None:
+def test_title_hits_show_the_title_and_first_section_an_update_brought(content: Path, tmp_path: Path) -> None:
     library = load_library([content], today=TODAY)
     index = SearchIndex.open(library, tmp_path / "cache")
 
-    def opens_at() -> set[str]:
-        hits = index.search("testword").hits
-        return {h.section_id for h in hits if h.leaflet_id == "beta" and h.title_match}
+    def title_hits() -> set[tuple[str, str]]:
+        hits = index.search("testword").hits  # the keyword of every title row
+        return {(h.heading, h.section_id) for h in hits if h.leaflet_id == "beta" and h.lang == "en"}
 
-    assert opens_at() == {"first"}
+    assert title_hits() == {("Test leaflet", "first")}
+    _edit(content / "beta", "en", "Test leaflet", "Renamed leaflet")
     for lang in ("en", "zh"):
         _edit(content / "beta", lang, "{#first}", "{#renamed}")
     update = update_library(library, [content], {content / "beta"}, TODAY)
     index.apply_changes([lf for lf in update.library.leaflets if lf.id == "beta"], [])
-    assert opens_at() == {"renamed"}
+    assert title_hits() == {("Renamed leaflet", "renamed")}

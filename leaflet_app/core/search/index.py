@@ -31,6 +31,7 @@ BATCH_SECONDS = 0.3
 BATCH_MAX = 200
 BLOB_CACHE = 256  # translations' texts kept decompressed for the next keystrokes (~3 MB)
 FIRSTS_KEPT = 8192  # title rows' first section ids kept (a few hundred KB)
+TITLES_KEPT = 4096  # title rows' texts kept, as written and folded (1-2 MB)
 TIDY_AFTER = 50  # leaflets written in one update before its pieces are merged
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -95,6 +96,7 @@ class SearchIndex:
         self._blobs: OrderedDict[int, list[tuple[str, str, list[str]]]] = OrderedDict()
         self._expanded: dict[str, list[str] | None] = {}
         self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
+        self._title_rows: dict[int, tuple[int, str, str, str]] = {}  # see _titles
 
     def close(self) -> None:
         with self._lock:
@@ -333,10 +335,10 @@ class SearchIndex:
         # best row: the title naming the words first, early in the title, then early keywords.
         key: dict[int, tuple[float, int]] = {}
         owner: dict[int, str] = {}
-        read: dict[int, tuple[str, list[tuple[int, int]]]] = {}  # a title row's text and matches
-        for rowid, leaflet_id, text in self._titles(titles):
-            read[rowid] = text, matcher.spans(text)
-            key[rowid] = (_place(*read[rowid]), rowid)
+        read: dict[int, tuple[str, str]] = {}  # a title row's text, folded
+        for rowid, leaflet_id, text, folded in self._titles(titles):
+            read[rowid] = text, folded
+            key[rowid] = (_place(text, matcher.first(text, folded)), rowid)
             owner[rowid] = leaflet_id
         best: dict[str, tuple[float, int]] = {}
         for rowid, leaflet_id in owner.items():
@@ -354,16 +356,22 @@ class SearchIndex:
                 hits.append(hit)
         return self._with_translations(hits, limit)
 
-    def _titles(self, rowids: list[int]) -> list[tuple[int, str, str]]:
-        """(row id, leaflet id, "title\nkeywords") of these title rows."""
-        found: list[tuple[int, str, str]] = []
-        for start in range(0, len(rowids), 500):  # SQLite's limit on bound values
-            chunk = rowids[start : start + 500]
+    def _titles(self, rowids: list[int]) -> list[tuple[int, str, str, str]]:
+        """(row id, leaflet id, "title\nkeywords", that folded) of these title rows; kept for
+        the next keystrokes, which rank many of the same titles again."""
+        known = self._title_rows
+        missing = [r for r in rowids if r not in known]
+        if len(known) + len(missing) > TITLES_KEPT:
+            known.clear()
+            missing = rowids
+        for start in range(0, len(missing), 500):  # SQLite's limit on bound values
+            chunk = missing[start : start + 500]
             sql = ("SELECT t.rowid, l.leaflet_id, t.text FROM titles t "
                    "JOIN leaflets l ON l.num = t.rowid >> 1 "
                    f"WHERE t.rowid IN ({','.join('?' * len(chunk))})")  # fmt: skip
-            found += [(cast(int, r), cast(str, i), cast(str, t)) for r, i, t in self._db.execute(sql, chunk)]
-        return found
+            for rowid, leaflet_id, text in self._db.execute(sql, chunk):
+                known[rowid] = (rowid, leaflet_id, text, fold(text))
+        return [known[r] for r in rowids if r in known]
 
     def _row(self, rowid: int, where: builder.Place | None = None) -> tuple[str, str, str] | None:
         """(leaflet id, section id, "heading\ntext") of a row, or None if it is not there."""
@@ -417,15 +425,16 @@ class SearchIndex:
         return found
 
     def _hit(self, rowid: int, matcher: Matcher, score: float, via_translation: bool = False,
-             title: tuple[str, str, list[tuple[int, int]]] | None = None) -> Hit | None:  # fmt: skip
-        """``title``: a title row's leaflet id, text and matches as ranking read them."""
+             title: tuple[str, str, str] | None = None) -> Hit | None:  # fmt: skip
+        """``title``: a title row's leaflet id, text and folded text as ranking read them."""
         where = builder.place(rowid)
         if title is not None:
-            leaflet_id, text, spans = title
+            leaflet_id, text, folded_title = title
             found = self._first_section(rowid)
             if found is None:
                 return None
             section_id = found
+            spans = matcher.spans(text, folded_title)
         else:
             row = self._record(rowid, where)
             if row is None:
@@ -547,19 +556,18 @@ class SearchIndex:
         return self._vocabulary
 
 
-def _place(text: str, spans: list[tuple[int, int]]) -> float:
+def _place(text: str, first: int | None) -> float:
     """How near the front of its title, else of its keyword list, a title row names what was
     searched: from 0 (first) towards 1 in the title, 1 to 2 in the keywords, 2 if not at all.
 
     A title that starts with the words ranks above one that mentions them ("类风湿关节炎：…"
     above "柳氮磺吡啶：治疗类风湿关节炎…"). Authors list a leaflet's own names first in its
     keywords ("methotrexate, MTX, …") and related ones later, so "MTX" ranks the
-    methotrexate leaflet above the arthritis leaflet that mentions it. ``spans``: the matches
-    in ``text``."""
+    methotrexate leaflet above the arthritis leaflet that mentions it. ``first``: where the
+    first match in ``text`` starts."""
     start = text.find("\n") + 1
-    if not spans:
+    if first is None:
         return 2.0
-    first = spans[0][0]
     if first < start:  # in the title
         return first / start
     keywords = text[start:]

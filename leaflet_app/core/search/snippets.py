@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from leaflet_app.core.search.query import Query, Reading, Term
@@ -110,13 +111,19 @@ class Matcher:
     def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
         """Non-overlapping ``(start, end)`` spans in ``text`` (NFC) of everything matched;
         ``folded``: ``fold(text)`` if the caller has it already."""
+        return list(self._matches(text, folded))
+
+    def first(self, text: str, folded: str | None = None) -> int | None:
+        """Where the first of ``spans`` starts (None if nothing matched), found alone."""
+        return next((start for start, _ in self._matches(text, folded)), None)
+
+    def _matches(self, text: str, folded: str | None) -> Iterator[tuple[int, int]]:
         if self._regex is None and not self._apart:
-            return []
+            return
         folded = fold(text) if folded is None else folded
         han = self._places_apart(folded)
         starts = sorted(han)
         latin, rest = regex(LATIN_CHAR), regex(_REST)
-        found: list[tuple[int, int]] = []
         pos = next_han = 0
         word = self._regex.search(folded) if self._regex is not None else None
         while True:
@@ -134,9 +141,9 @@ class Matcher:
             elif at >= 0:
                 start, end = at, han[at][1]
             else:
-                return found
+                return
             if end > start and not (start and latin.match(folded, start - 1) and latin.match(folded, start)):
-                found.append((start, end))
+                yield start, end
             pos = max(end, start + 1)
 
     def _places_apart(self, folded: str) -> dict[int, tuple[int, int]]:
