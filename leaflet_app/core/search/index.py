@@ -345,7 +345,9 @@ class SearchIndex:
             best[leaflet_id] = min(best.get(leaflet_id, key[rowid]), key[rowid])
         order = sorted(key, key=lambda r: (best[owner[r]], key[r]))
         hits = []
-        for rowid in [*order, *sections][: max(1, limit)]:
+        shown = [*order, *sections][: max(1, limit)]
+        self._prefetch(shown)
+        for rowid in shown:
             if rowid < builder.SECTION_BASE:
                 score = float(key[rowid][0] >= 1.0)  # 0: named in the title
             else:
@@ -394,17 +396,45 @@ class SearchIndex:
         found = self._blobs.get(key)
         if found is None:
             row = self._db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
-            try:
-                unpacked = builder.unpack(cast(bytes, row[0])) if row is not None else []
-                found = [(section_id, text, []) for section_id, text in unpacked]
-            except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
-                raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
-            self._blobs[key] = found
-            while len(self._blobs) > BLOB_CACHE:
-                self._blobs.popitem(last=False)
+            found = self._unpack(key, cast(bytes, row[0]) if row is not None else None)
         else:
             self._blobs.move_to_end(key)
         return found
+
+    def _unpack(self, key: int, data: bytes | None) -> list[tuple[str, str, list[str]]]:
+        """A translation's records, kept for the next keystrokes (none if ``data`` is None)."""
+        try:
+            unpacked = builder.unpack(data) if data is not None else []
+        except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
+            raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
+        found = self._blobs[key] = [(section_id, text, []) for section_id, text in unpacked]
+        while len(self._blobs) > BLOB_CACHE:
+            self._blobs.popitem(last=False)
+        return found
+
+    def _prefetch(self, rowids: list[int]) -> None:
+        """Read what the hits of these rows need from the texts in one query, not one a row:
+        title rows' first section ids, section rows' translations."""
+        wanted: dict[int, bool] = {}  # texts key -> all its records (else the first id only)
+        for rowid in rowids:
+            where = builder.place(rowid)
+            if where.is_title:
+                if rowid not in self._firsts and rowid not in self._blobs:
+                    wanted.setdefault(rowid, False)  # a title row's id is its texts' key
+                continue
+            holder = self._holder(where.slot, False)
+            key = where.at(holder[0])[0] if holder is not None else None
+            if key is not None and key not in self._blobs:
+                wanted[key] = True
+        keys = list(wanted)
+        for start in range(0, len(keys), 500):  # SQLite's limit on bound values
+            chunk = keys[start : start + 500]
+            sql = f"SELECT key, data FROM texts WHERE key IN ({','.join('?' * len(chunk))})"
+            for key, data in self._db.execute(sql, chunk):
+                if wanted[key]:
+                    self._unpack(key, data)
+                else:
+                    self._first_of(key, data)
 
     def _holder(self, slot: int, exact: bool) -> tuple[int, str] | None:
         """The leaflet (number, id) a row's number belongs to (``exact``: its own number)."""
@@ -461,15 +491,18 @@ class SearchIndex:
         found = self._firsts.get(key)
         if found is None:
             row = self._db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
-            if row is None:
-                return None
-            try:
-                found = builder.first_section(cast(bytes, row[0]))
-            except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
-                raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
-            if len(self._firsts) >= FIRSTS_KEPT:
-                self._firsts.clear()
-            self._firsts[key] = found
+            found = self._first_of(key, cast(bytes, row[0])) if row is not None else None
+        return found
+
+    def _first_of(self, key: int, data: bytes) -> str:
+        """The first section id in a translation's texts, kept until the index changes."""
+        try:
+            found = builder.first_section(data)
+        except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
+            raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
+        if len(self._firsts) >= FIRSTS_KEPT:
+            self._firsts.clear()
+        self._firsts[key] = found
         return found
 
     def _with_translations(self, hits: list[Hit], limit: int) -> list[Hit]:
