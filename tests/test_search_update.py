@@ -132,3 +132,22 @@ def test_title_hits_show_the_title_and_first_section_an_update_brought(content: 
     update = update_library(library, [content], {content / "beta"}, TODAY)
     index.apply_changes([lf for lf in update.library.leaflets if lf.id == "beta"], [])
     assert title_hits() == {("Renamed leaflet", "renamed")}
+
+
+def test_an_index_written_in_small_batches_is_merged_when_brought_up_to_date(
+    make_leaflet: MakeLeaflet, tmp_path: Path
+) -> None:
+    for number in range(6):
+        make_leaflet(f"leaflet-{number}")
+    library = load_library([tmp_path / "content"], today=TODAY)
+    index = SearchIndex.attach(library, tmp_path / "cache")
+    for leaflet in library.leaflets:  # as a first start indexes what it reads, a batch at a time
+        index.apply_changes([leaflet])
+
+    def pieces() -> int:
+        return int(index._db.execute("SELECT count(DISTINCT segid) FROM fts_idx").fetchone()[0])
+
+    assert pieces() > 1
+    expected = _answers(index)
+    index.update(library)  # nothing left to index
+    assert pieces() == 1 and _answers(index) == expected

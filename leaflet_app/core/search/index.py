@@ -118,10 +118,15 @@ class SearchIndex:
 
     def update(self, library: Library, *, progress: Progress | None = None,
                stop: Callable[[], bool] | None = None) -> None:  # fmt: skip
-        """Index what changed in ``library`` since the index was last updated, and only that."""
+        """Index what changed in ``library`` since the index was last updated, and only that;
+        then merge what earlier small writes left in pieces, if anything."""
         self._library = library
         changed, removed = self.stale(library)
         self.apply_changes(changed, removed, progress=progress, stop=stop)
+        if len(changed) + len(removed) < TIDY_AFTER:  # else apply_changes did
+            # A first start indexes leaflets 25 at a time, as it reads them: never tidied, the
+            # pieces made a search for one letter or character 3-10 times slower (2,000 leaflets).
+            self._tidy(stop)
 
     def apply_changes(self, changed: Iterable[Leaflet], removed: Iterable[str] = (), *,
                       progress: Progress | None = None,
