@@ -8,13 +8,23 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from leaflet_app.core.search.query import Query, Reading, Term
-from leaflet_app.core.search.tokens import LATIN_CHAR, PinyinTable, default_table, fold, is_cjk, regex
+from leaflet_app.core.search.tokens import (
+    CJK_CHARS,
+    LATIN_CHAR,
+    PinyinTable,
+    default_table,
+    fold,
+    is_cjk,
+    regex,
+)
 
 _REST = f"{LATIN_CHAR}*"
 # Not followed by a letter or digit of any script. Whole words may be followed by a CJK
 # character too, but the class saying so (it spans the CJK blocks) takes 2-4 ms to compile
 # every time it is in a pattern: the matcher looks for that case apart.
 _NO_WORD = r"(?![^\W_])"
+_REST_PLAIN = r"[^\W_]*"  # the rest of a word in a text with no CJK in it
+_CJK = f"[{CJK_CHARS}]"
 SNIPPET_CHARS = 110
 
 
@@ -89,6 +99,7 @@ class Matcher:
         for term in query.terms:
             options.extend(_term_options(term))
         words: list[str] = []
+        plain: list[str] = []  # the same, for a text with no CJK in it: rests of words too
         # For each group of the words' pattern: its place in ``options``, and whether it
         # goes on to the end of the word.
         self._groups: list[tuple[int, bool]] = [(-1, False)]
@@ -98,6 +109,8 @@ class Matcher:
         for order, option in enumerate(options):
             if isinstance(option, Words):
                 words.append(f"({option.pattern}{_NO_WORD if option.whole else ''})")
+                plain.append(f"(?:{option.pattern}{_REST_PLAIN if option.rest else ''}"
+                             f"{_NO_WORD if option.whole else ''})")  # fmt: skip
                 self._groups.append((order, option.rest))
                 if option.whole:
                     self._apart.append((order, re.compile(option.pattern), None))
@@ -107,39 +120,52 @@ class Matcher:
                 first, partial = option[0]
                 self._apart.append((order, table.finder(first, partial=partial), sets))
         self._regex = re.compile("|".join(words)) if words else None
+        self._plain = re.compile("|".join(plain)) if plain else None
 
     def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
         """Non-overlapping ``(start, end)`` spans in ``text`` (NFC) of everything matched;
         ``folded``: ``fold(text)`` if the caller has it already."""
-        return list(self._matches(text, folded))
+        if self._regex is None and not self._apart:
+            return []
+        folded = fold(text) if folded is None else folded
+        places = self._places_apart(folded)
+        if places or self._plain is None or not (folded.isascii() or not regex(_CJK).search(folded)):
+            return list(self._merged(folded, places))
+        # No CJK in it: the plain pattern finds the same, in C (English texts, many matches).
+        # Words start with a letter or digit: a match starts a word if the character before
+        # it is none.
+        latin = regex(LATIN_CHAR)
+        found = self._plain.finditer(folded)
+        return [m.span() for m in found if not (m.start() and latin.match(folded, m.start() - 1))]
 
     def first(self, text: str, folded: str | None = None) -> int | None:
         """Where the first of ``spans`` starts (None if nothing matched), found alone."""
-        return next((start for start, _ in self._matches(text, folded)), None)
-
-    def _matches(self, text: str, folded: str | None) -> Iterator[tuple[int, int]]:
         if self._regex is None and not self._apart:
-            return
+            return None
         folded = fold(text) if folded is None else folded
-        han = self._places_apart(folded)
-        starts = sorted(han)
+        return next((start for start, _ in self._merged(folded, self._places_apart(folded))), None)
+
+    def _merged(self, folded: str, places: dict[int, tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """The spans: matches of the words' pattern and ``places`` in the order they would
+        have been matched by one expression."""
+        starts = sorted(places)
         latin, rest = regex(LATIN_CHAR), regex(_REST)
-        pos = next_han = 0
+        pos = next_place = 0
         word = self._regex.search(folded) if self._regex is not None else None
         while True:
             if word is not None and word.start() < pos:
                 word = word.re.search(folded, pos)
-            next_han = bisect_left(starts, pos, next_han)
-            at = starts[next_han] if next_han < len(starts) else -1
+            next_place = bisect_left(starts, pos, next_place)
+            at = starts[next_place] if next_place < len(starts) else -1
             # The next match is at the first place either kind matches, and where both do,
             # the way tried first.
             group = self._groups[word.lastindex or 0] if word is not None else (-1, False)
-            if word is not None and (at < 0 or (word.start(), group[0]) < (at, han[at][0])):
+            if word is not None and (at < 0 or (word.start(), group[0]) < (at, places[at][0])):
                 start, end = word.span()
                 to_end = rest.match(folded, end) if group[1] else None
                 end = to_end.end() if to_end is not None else end
             elif at >= 0:
-                start, end = at, han[at][1]
+                start, end = at, places[at][1]
             else:
                 return
             if end > start and not (start and latin.match(folded, start - 1) and latin.match(folded, start)):
