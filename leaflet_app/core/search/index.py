@@ -81,7 +81,7 @@ class SearchIndex:
             self._db = opened.db
             self.path = opened.path  # None when the index lives in memory
             self.rebuilt = opened.created  # False when an existing cache file was reused
-            self._version: object = None  # the file's data_version when last read
+            self._version: int | None = None  # the file's data_version when last read
             self._forget()
             # Read from the index the first time a query could be pinyin, never from pypinyin.
             self._pinyin = PinyinTable(self._pinyin_rows)
@@ -236,7 +236,7 @@ class SearchIndex:
 
     def _notice_writes(self) -> None:
         """Forget what was read from the file if another instance sharing it wrote since."""
-        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        version = cast(int, self._db.execute("PRAGMA data_version").fetchone()[0])
         if version != self._version:
             self._version = version
             self._forget()

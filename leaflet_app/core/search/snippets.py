@@ -83,12 +83,12 @@ def _term_options(term: Term) -> list[Words | Han]:
 class Matcher:
     """Finds every place a query matches in a text, the way the index matched it.
 
-    It matches as one regular expression of every way the query can match would (tried in
-    order at each place), but that expression took 5-10 ms to compile, which every keystroke
-    paid: its classes of the hundreds of Han characters read as a syllable, and of the CJK
-    blocks, are left out. Pinyin is matched by testing characters against sets, where a
-    pattern per syllable that the pinyin table compiles once found where a reading may
-    start; the rest of a prefix, and a whole word followed by a CJK character, apart too.
+    The places are those one regular expression of every way the query matches (tried in
+    order at each place) finds. Compiling it took 5-10 ms, paid by every keystroke, for its
+    classes of the hundreds of Han characters read as a syllable and of the CJK blocks: those
+    parts are matched apart. Pinyin is matched by testing characters against sets where a
+    pattern per syllable, compiled once by the pinyin table, finds a reading may start; the
+    rest of a prefix and a whole word followed by CJK, by patterns that name no CJK.
     """
 
     def __init__(self, query: Query, pinyin: PinyinTable | None = None) -> None:
