@@ -359,6 +359,15 @@ def replace(db: sqlite3.Connection, batch: Iterable[LeafletRows], removed: Itera
             write(db, rows, num)
 
 
+def in_pieces(db: sqlite3.Connection) -> bool:
+    """Whether ``tidy_step`` has anything to do: the index is in pieces, or has pages to free
+    (read from the tables' lists of pieces, not the pieces)."""
+    for table in ("fts", "heads"):
+        if db.execute(f"SELECT count(DISTINCT segid) > 1 FROM {table}_idx").fetchone()[0]:
+            return True
+    return bool(db.execute("PRAGMA freelist_count").fetchone()[0])
+
+
 def tidy_step(db: sqlite3.Connection, pages: int = 100) -> bool:
     """Merge a little of the index's pieces into one and free unused pages; False when done.
 

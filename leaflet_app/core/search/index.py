@@ -123,10 +123,17 @@ class SearchIndex:
         self._library = library
         changed, removed = self.stale(library)
         self.apply_changes(changed, removed, progress=progress, stop=stop)
-        if len(changed) + len(removed) < TIDY_AFTER:  # else apply_changes did
+        if len(changed) + len(removed) < TIDY_AFTER and self._in_pieces():  # else apply_changes did
             # A first start indexes leaflets 25 at a time, as it reads them: never tidied, the
             # pieces made a search for one letter or character 3-10 times slower (2,000 leaflets).
             self._tidy(stop)
+
+    def _in_pieces(self) -> bool:
+        with self._lock:
+            try:
+                return builder.in_pieces(self._db)
+            except sqlite3.Error:  # only tidying: a search will notice a damaged file
+                return False
 
     def apply_changes(self, changed: Iterable[Leaflet], removed: Iterable[str] = (), *,
                       progress: Progress | None = None,
