@@ -133,6 +133,38 @@ def test_a_short_prefix_searches_the_most_common_words_it_starts(
     index._expanded.clear()
 
 
+def test_a_longer_prefix_searches_every_word_it_starts(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaflet_app.core.search import build as builder
+
+    library, index = corpus
+    assert len({w for w in EN_WORDS if w.startswith("pre")}) > 1  # pressure, pregnancy, …
+    expected = scan(library, "en", re.compile(r"\bpre", re.I))
+    # FTS5's own prefix search reads every match of every word it starts before the first row.
+    assert "*" not in parse("pre", None).to_fts(expand=index._expand)
+    assert found(index.search("pre", limit=10_000), "en") == expected
+    # A prefix that starts too many words is left to FTS5: the same sections, found slower.
+    monkeypatch.setattr(builder, "EXPANDED", 1)
+    index._expanded.clear()
+    assert '"pre"*' in parse("pre", None).to_fts(expand=index._expand)
+    assert found(index.search("pre", limit=10_000), "en") == expected
+    index._expanded.clear()
+
+
+def test_a_pinyin_syllable_still_being_typed_is_searched_as_the_syllables_it_starts(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, index = corpus
+    # FTS5's own prefix search would merge every match of cha, chai, chan, chang… first.
+    assert '"jian ch"*' not in index._fts(parse("jianch", index._pinyin))
+    results = index.search("jianch", limit=10_000)
+    assert any("检查" in hit.terms for hit in results.hits)
+    monkeypatch.setattr(index._pinyin, "completions", lambda start: [])
+    assert '"jian ch"*' in index._fts(parse("jianch", index._pinyin))
+    assert index.search("jianch", limit=10_000) == results
+
+
 def test_one_chinese_character_finds_every_section_with_it(corpus: Corpus) -> None:
     library, index = corpus
     for char in "药秃发":

@@ -99,3 +99,55 @@ def test_repeated_updates_of_one_leaflet_leave_one_set_of_rows(content: Path, tm
     assert {h.leaflet_id for h in index.search("word4x").hits} == {"beta"}
     assert index.search("word3x").hits == ()
     assert index._db.execute("SELECT rowid FROM fts WHERE fts MATCH 'word3x'").fetchall() == []
+
+
+def test_a_prefix_searched_before_an_update_finds_the_words_it_brought(content: Path, tmp_path: Path) -> None:
+    library = load_library([content], today=TODAY)
+    index = SearchIndex.open(library, tmp_path / "cache")
+    # Another instance sharing the file (the same folders open twice) updates it too.
+    other = SearchIndex.attach(library, tmp_path / "cache")
+    for prefix in ("quok", "quokk"):  # the words a prefix stands for are kept for the next keystroke
+        assert index.search(prefix).hits == () and other.search(prefix).hits == ()
+    _edit(content / "beta", "en", "More English", "Quokka")
+    update = update_library(library, [content], {content / "beta"}, TODAY)
+    index.apply_changes([lf for lf in update.library.leaflets if lf.id == "beta"], [])
+    assert {h.leaflet_id for h in index.search("quok").hits} == {"beta"}
+    assert {h.leaflet_id for h in other.search("quokk").hits} == {"beta"}
+    index.close()
+    other.close()
+
+
+def test_title_hits_show_the_title_and_first_section_an_update_brought(content: Path, tmp_path: Path) -> None:
+    library = load_library([content], today=TODAY)
+    index = SearchIndex.open(library, tmp_path / "cache")
+
+    def title_hits() -> set[tuple[str, str]]:
+        hits = index.search("testword").hits  # the keyword of every title row
+        return {(h.heading, h.section_id) for h in hits if h.leaflet_id == "beta" and h.lang == "en"}
+
+    assert title_hits() == {("Test leaflet", "first")}
+    _edit(content / "beta", "en", "Test leaflet", "Renamed leaflet")
+    for lang in ("en", "zh"):
+        _edit(content / "beta", lang, "{#first}", "{#renamed}")
+    update = update_library(library, [content], {content / "beta"}, TODAY)
+    index.apply_changes([lf for lf in update.library.leaflets if lf.id == "beta"], [])
+    assert title_hits() == {("Renamed leaflet", "renamed")}
+
+
+def test_an_index_written_in_small_batches_is_merged_when_brought_up_to_date(
+    make_leaflet: MakeLeaflet, tmp_path: Path
+) -> None:
+    for number in range(6):
+        make_leaflet(f"leaflet-{number}")
+    library = load_library([tmp_path / "content"], today=TODAY)
+    index = SearchIndex.attach(library, tmp_path / "cache")
+    for leaflet in library.leaflets:  # as a first start indexes what it reads, a batch at a time
+        index.apply_changes([leaflet])
+
+    def pieces() -> int:
+        return int(index._db.execute("SELECT count(DISTINCT segid) FROM fts_idx").fetchone()[0])
+
+    assert pieces() > 1
+    expected = _answers(index)
+    index.update(library)  # nothing left to index
+    assert pieces() == 1 and _answers(index) == expected

@@ -159,6 +159,14 @@ def unpack(data: bytes) -> list[tuple[str, str]]:
     return [tuple(record.split(FIELD, 1)) for record in joined.split(RECORD)]  # type: ignore[misc]
 
 
+def first_section(data: bytes) -> str:
+    """The section id of a blob's first record (its title's), unpacking little more than it."""
+    head = zlib.decompressobj(-15).decompress(data, 256)
+    if FIELD.encode() not in head:  # a very long id
+        return unpack(data)[0][0]
+    return head.split(FIELD.encode(), 1)[0].decode("utf-8", "surrogatepass")
+
+
 def terms_of(record: int, text: str) -> Terms:
     """The FTS5 column values of a row, from its stored text (the same for adding and removing)."""
     if record == 0:
@@ -197,6 +205,15 @@ def expansions(db: sqlite3.Connection, prefix: str) -> list[str]:
     rows = db.execute("SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ?",
                       [prefix, end, limit]).fetchall()  # fmt: skip
     return [str(row[0]) for row in rows]
+
+
+def completions(db: sqlite3.Connection, prefix: str) -> list[str] | None:
+    """Every word and CJK term of the index starting with ``prefix``, or None if there are
+    more than EXPANDED."""
+    end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    rows = db.execute("SELECT term FROM terms WHERE term >= ? AND term < ? LIMIT ?",
+                      [prefix, end, EXPANDED + 1]).fetchall()  # fmt: skip
+    return [str(row[0]) for row in rows] if len(rows) <= EXPANDED else None
 
 
 @dataclass
@@ -340,6 +357,15 @@ def replace(db: sqlite3.Connection, batch: Iterable[LeafletRows], removed: Itera
             else:
                 num = db.execute("SELECT coalesce(max(num + span), 0) FROM leaflets").fetchone()[0]
             write(db, rows, num)
+
+
+def in_pieces(db: sqlite3.Connection) -> bool:
+    """Whether ``tidy_step`` has anything to do: the index is in pieces, or has pages to free
+    (read from the tables' lists of pieces, not the pieces)."""
+    for table in ("fts", "heads"):
+        if db.execute(f"SELECT count(DISTINCT segid) > 1 FROM {table}_idx").fetchone()[0]:
+            return True
+    return bool(db.execute("PRAGMA freelist_count").fetchone()[0])
 
 
 def tidy_step(db: sqlite3.Connection, pages: int = 100) -> bool:

@@ -16,7 +16,7 @@ from leaflet_app.core.model import Lang, Leaflet, Library
 from leaflet_app.core.search import build as builder
 from leaflet_app.core.search import cache
 from leaflet_app.core.search.cache import default_cache_dir
-from leaflet_app.core.search.query import WORD_COLUMNS, Query, parse, quote
+from leaflet_app.core.search.query import SHORT_PREFIX, WORD_COLUMNS, Query, parse, quote
 from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
 from leaflet_app.core.search.snippets import Matcher, snippet
 from leaflet_app.core.search.spelling import allowed_edits, suggest
@@ -30,6 +30,8 @@ RANK_WINDOW = 200
 BATCH_SECONDS = 0.3
 BATCH_MAX = 200
 BLOB_CACHE = 256  # translations' texts kept decompressed for the next keystrokes (~3 MB)
+FIRSTS_KEPT = 8192  # title rows' first section ids kept (a few hundred KB)
+TITLES_KEPT = 4096  # title rows' texts kept, as written and folded (1-2 MB)
 TIDY_AFTER = 50  # leaflets written in one update before its pieces are merged
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -79,6 +81,7 @@ class SearchIndex:
             self._db = opened.db
             self.path = opened.path  # None when the index lives in memory
             self.rebuilt = opened.created  # False when an existing cache file was reused
+            self._version: int | None = None  # the file's data_version when last read
             self._forget()
             # Read from the index the first time a query could be pinyin, never from pypinyin.
             self._pinyin = PinyinTable(self._pinyin_rows)
@@ -91,7 +94,9 @@ class SearchIndex:
         self._numbers: dict[str, tuple[int, int]] = {}  # leaflet id -> (number, span)
         # Translations' records as (section id, text, [folded text once a search made it]).
         self._blobs: OrderedDict[int, list[tuple[str, str, list[str]]]] = OrderedDict()
-        self._expanded: dict[str, list[str]] = {}
+        self._expanded: dict[str, list[str] | None] = {}
+        self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
+        self._title_rows: dict[int, tuple[int, str, str, str]] = {}  # see _titles
 
     def close(self) -> None:
         with self._lock:
@@ -113,10 +118,22 @@ class SearchIndex:
 
     def update(self, library: Library, *, progress: Progress | None = None,
                stop: Callable[[], bool] | None = None) -> None:  # fmt: skip
-        """Index what changed in ``library`` since the index was last updated, and only that."""
+        """Index what changed in ``library`` since the index was last updated, and only that;
+        then merge what earlier small writes left in pieces, if anything."""
         self._library = library
         changed, removed = self.stale(library)
         self.apply_changes(changed, removed, progress=progress, stop=stop)
+        if len(changed) + len(removed) < TIDY_AFTER and self._in_pieces():  # else apply_changes did
+            # A first start indexes leaflets 25 at a time, as it reads them: never tidied, the
+            # pieces made a search for one letter or character 3-10 times slower (2,000 leaflets).
+            self._tidy(stop)
+
+    def _in_pieces(self) -> bool:
+        with self._lock:
+            try:
+                return builder.in_pieces(self._db)
+            except sqlite3.Error:  # only tidying: a search will notice a damaged file
+                return False
 
     def apply_changes(self, changed: Iterable[Leaflet], removed: Iterable[str] = (), *,
                       progress: Progress | None = None,
@@ -214,6 +231,7 @@ class SearchIndex:
         for attempt in range(2):
             try:
                 with self._lock:
+                    self._notice_writes()
                     return run()
             except sqlite3.Error as exc:
                 if attempt or not self._repair(exc):
@@ -222,6 +240,13 @@ class SearchIndex:
                         log.error("Search is not working: %s", str(exc)[:120])
                     return nothing
         return nothing
+
+    def _notice_writes(self) -> None:
+        """Forget what was read from the file if another instance sharing it wrote since."""
+        version = cast(int, self._db.execute("PRAGMA data_version").fetchone()[0])
+        if version != self._version:
+            self._version = version
+            self._forget()
 
     def _repair(self, exc: sqlite3.Error) -> bool:
         """Discard the damaged file and index everything again (in memory if it cannot be saved)."""
@@ -274,7 +299,7 @@ class SearchIndex:
         matcher = Matcher(query, self._pinyin)
         sql = "SELECT rowid FROM fts WHERE fts MATCH ?"
         if leaflet_id is None:
-            rowids = self._rowids(sql + " LIMIT 200", [query.to_fts(expand=self._expand)])
+            rowids = self._rowids(sql + " LIMIT 200", [self._fts(query)])
         else:
             numbered = self._number(leaflet_id)
             if numbered is None:
@@ -282,7 +307,7 @@ class SearchIndex:
             rowids = []
             for first, last in builder.leaflet_ranges(*numbered):
                 rowids += self._rowids(sql + " AND rowid BETWEEN ? AND ?",
-                                       [query.to_fts(expand=self._expand), first, last])  # fmt: skip
+                                       [self._fts(query), first, last])  # fmt: skip
         found: dict[str, None] = {}
         for rowid in rowids:
             row = self._row(rowid)
@@ -308,11 +333,11 @@ class SearchIndex:
         # keystroke; the first RANK_WINDOW matches of each kind are read instead.
         window = max(RANK_WINDOW, limit)
         sql = "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?"
-        rows = self._rowids(sql, [query.to_fts(expand=self._expand), window])
+        rows = self._rowids(sql, [self._fts(query), window])
         if not rows:
             return []
         heads = set(self._rowids("SELECT rowid FROM heads WHERE heads MATCH ? LIMIT ?",
-                                 [query.to_fts(head_only=True, expand=self._expand), window]))  # fmt: skip
+                                 [self._fts(query, head_only=True), window]))  # fmt: skip
         found = heads.union(rows)
         titles = sorted(r for r in found if r < builder.SECTION_BASE)
         sections = sorted((r for r in found if r >= builder.SECTION_BASE),
@@ -322,34 +347,45 @@ class SearchIndex:
         # best row: the title naming the words first, early in the title, then early keywords.
         key: dict[int, tuple[float, int]] = {}
         owner: dict[int, str] = {}
-        for rowid, leaflet_id, text in self._titles(titles):
-            key[rowid] = (_place(text, matcher), rowid)
+        read: dict[int, tuple[str, str]] = {}  # a title row's text, folded
+        for rowid, leaflet_id, text, folded in self._titles(titles):
+            read[rowid] = text, folded
+            key[rowid] = (_place(text, matcher.first(text, folded)), rowid)
             owner[rowid] = leaflet_id
         best: dict[str, tuple[float, int]] = {}
         for rowid, leaflet_id in owner.items():
             best[leaflet_id] = min(best.get(leaflet_id, key[rowid]), key[rowid])
         order = sorted(key, key=lambda r: (best[owner[r]], key[r]))
         hits = []
-        for rowid in [*order, *sections][: max(1, limit)]:
+        shown = [*order, *sections][: max(1, limit)]
+        self._prefetch(shown)
+        for rowid in shown:
             if rowid < builder.SECTION_BASE:
                 score = float(key[rowid][0] >= 1.0)  # 0: named in the title
             else:
                 score = 2.0 + (rowid not in heads)
-            hit = self._hit(rowid, matcher, score)
+            title = (owner[rowid], *read[rowid]) if rowid in read else None
+            hit = self._hit(rowid, matcher, score, title=title)
             if hit is not None:
                 hits.append(hit)
         return self._with_translations(hits, limit)
 
-    def _titles(self, rowids: list[int]) -> list[tuple[int, str, str]]:
-        """(row id, leaflet id, "title\nkeywords") of these title rows."""
-        found: list[tuple[int, str, str]] = []
-        for start in range(0, len(rowids), 500):  # SQLite's limit on bound values
-            chunk = rowids[start : start + 500]
+    def _titles(self, rowids: list[int]) -> list[tuple[int, str, str, str]]:
+        """(row id, leaflet id, "title\nkeywords", that folded) of these title rows; kept for
+        the next keystrokes, which rank many of the same titles again."""
+        known = self._title_rows
+        missing = [r for r in rowids if r not in known]
+        if len(known) + len(missing) > TITLES_KEPT:
+            known.clear()
+            missing = rowids
+        for start in range(0, len(missing), 500):  # SQLite's limit on bound values
+            chunk = missing[start : start + 500]
             sql = ("SELECT t.rowid, l.leaflet_id, t.text FROM titles t "
                    "JOIN leaflets l ON l.num = t.rowid >> 1 "
                    f"WHERE t.rowid IN ({','.join('?' * len(chunk))})")  # fmt: skip
-            found += [(cast(int, r), cast(str, i), cast(str, t)) for r, i, t in self._db.execute(sql, chunk)]
-        return found
+            for rowid, leaflet_id, text in self._db.execute(sql, chunk):
+                known[rowid] = (rowid, leaflet_id, text, fold(text))
+        return [known[r] for r in rowids if r in known]
 
     def _row(self, rowid: int, where: builder.Place | None = None) -> tuple[str, str, str] | None:
         """(leaflet id, section id, "heading\ntext") of a row, or None if it is not there."""
@@ -372,17 +408,45 @@ class SearchIndex:
         found = self._blobs.get(key)
         if found is None:
             row = self._db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
-            try:
-                unpacked = builder.unpack(cast(bytes, row[0])) if row is not None else []
-                found = [(section_id, text, []) for section_id, text in unpacked]
-            except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
-                raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
-            self._blobs[key] = found
-            while len(self._blobs) > BLOB_CACHE:
-                self._blobs.popitem(last=False)
+            found = self._unpack(key, cast(bytes, row[0]) if row is not None else None)
         else:
             self._blobs.move_to_end(key)
         return found
+
+    def _unpack(self, key: int, data: bytes | None) -> list[tuple[str, str, list[str]]]:
+        """A translation's records, kept for the next keystrokes (none if ``data`` is None)."""
+        try:
+            unpacked = builder.unpack(data) if data is not None else []
+        except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
+            raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
+        found = self._blobs[key] = [(section_id, text, []) for section_id, text in unpacked]
+        while len(self._blobs) > BLOB_CACHE:
+            self._blobs.popitem(last=False)
+        return found
+
+    def _prefetch(self, rowids: list[int]) -> None:
+        """Read what the hits of these rows need from the texts in one query, not one a row:
+        title rows' first section ids, section rows' translations."""
+        wanted: dict[int, bool] = {}  # texts key -> all its records (else the first id only)
+        for rowid in rowids:
+            where = builder.place(rowid)
+            if where.is_title:
+                if rowid not in self._firsts and rowid not in self._blobs:
+                    wanted.setdefault(rowid, False)  # a title row's id is its texts' key
+                continue
+            holder = self._holder(where.slot, False)
+            key = where.at(holder[0])[0] if holder is not None else None
+            if key is not None and key not in self._blobs:
+                wanted[key] = True
+        keys = list(wanted)
+        for start in range(0, len(keys), 500):  # SQLite's limit on bound values
+            chunk = keys[start : start + 500]
+            sql = f"SELECT key, data FROM texts WHERE key IN ({','.join('?' * len(chunk))})"
+            for key, data in self._db.execute(sql, chunk):
+                if wanted[key]:
+                    self._unpack(key, data)
+                else:
+                    self._first_of(key, data)
 
     def _holder(self, slot: int, exact: bool) -> tuple[int, str] | None:
         """The leaflet (number, id) a row's number belongs to (``exact``: its own number)."""
@@ -402,15 +466,25 @@ class SearchIndex:
             found = self._numbers[leaflet_id] = (cast(int, row[0]), cast(int, row[1]))
         return found
 
-    def _hit(self, rowid: int, matcher: Matcher, score: float, via_translation: bool = False) -> Hit | None:
+    def _hit(self, rowid: int, matcher: Matcher, score: float, via_translation: bool = False,
+             title: tuple[str, str, str] | None = None) -> Hit | None:  # fmt: skip
+        """``title``: a title row's leaflet id, text and folded text as ranking read them."""
         where = builder.place(rowid)
-        row = self._record(rowid, where)
-        if row is None:
-            return None
-        leaflet_id, section_id, text, folded = row
-        if not via_translation and not folded:
-            folded.append(fold(text))
-        spans = [] if via_translation else matcher.spans(text, folded[0])
+        if title is not None:
+            leaflet_id, text, folded_title = title
+            found = self._first_section(rowid)
+            if found is None:
+                return None
+            section_id = found
+            spans = matcher.spans(text, folded_title)
+        else:
+            row = self._record(rowid, where)
+            if row is None:
+                return None
+            leaflet_id, section_id, text, folded = row
+            if not via_translation and not folded:
+                folded.append(fold(text))
+            spans = [] if via_translation else matcher.spans(text, folded[0])
         body_start = text.find("\n") + 1
         # Show the body around the first match; the heading is shown on its own.
         shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
@@ -419,6 +493,29 @@ class SearchIndex:
         return Hit(leaflet_id, section_id, where.lang, text[: max(0, body_start - 1)], short, inside,
                    tuple(terms), score, title_match=where.is_title,
                    via_translation=via_translation)  # fmt: skip
+
+    def _first_section(self, key: int) -> str | None:
+        """The section a translation's title row opens at (its first; ``key``: the title row's
+        id, which is its texts' key): read without unpacking all of its texts."""
+        records = self._blobs.get(key)
+        if records is not None:
+            return records[0][0]
+        found = self._firsts.get(key)
+        if found is None:
+            row = self._db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
+            found = self._first_of(key, cast(bytes, row[0])) if row is not None else None
+        return found
+
+    def _first_of(self, key: int, data: bytes) -> str:
+        """The first section id in a translation's texts, kept until the index changes."""
+        try:
+            found = builder.first_section(data)
+        except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
+            raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
+        if len(self._firsts) >= FIRSTS_KEPT:
+            self._firsts.clear()
+        self._firsts[key] = found
+        return found
 
     def _with_translations(self, hits: list[Hit], limit: int) -> list[Hit]:
         """Add the other language's version of each matched section, after the direct hits."""
@@ -475,12 +572,18 @@ class SearchIndex:
                 found[word] = self._display.get(better, better)
         return found
 
-    def _expand(self, prefix: str) -> list[str]:
-        """The index's most common words starting with a short prefix (see query.SHORT_PREFIX)."""
-        found = self._expanded.get(prefix)
-        if found is None:
-            found = self._expanded[prefix] = builder.expansions(self._db, prefix)
-        return found
+    def _fts(self, query: Query, *, head_only: bool = False) -> str:
+        """The FTS5 expression of ``query``, its prefixes as the words and syllables they start."""
+        return query.to_fts(head_only=head_only, expand=self._expand, complete=self._pinyin.completions)
+
+    def _expand(self, prefix: str) -> list[str] | None:
+        """The index's words to search for a prefix: the most common ones it starts if it is
+        short, else all of them, or None if there are too many (see query.SHORT_PREFIX)."""
+        if prefix not in self._expanded:
+            short = len(prefix) <= SHORT_PREFIX
+            self._expanded[prefix] = (builder.expansions(self._db, prefix) if short
+                                      else builder.completions(self._db, prefix))  # fmt: skip
+        return self._expanded[prefix]
 
     def _pinyin_rows(self) -> list[tuple[str, str]]:
         with self._lock:
@@ -498,19 +601,18 @@ class SearchIndex:
         return self._vocabulary
 
 
-def _place(text: str, matcher: Matcher) -> float:
+def _place(text: str, first: int | None) -> float:
     """How near the front of its title, else of its keyword list, a title row names what was
     searched: from 0 (first) towards 1 in the title, 1 to 2 in the keywords, 2 if not at all.
 
     A title that starts with the words ranks above one that mentions them ("类风湿关节炎：…"
     above "柳氮磺吡啶：治疗类风湿关节炎…"). Authors list a leaflet's own names first in its
     keywords ("methotrexate, MTX, …") and related ones later, so "MTX" ranks the
-    methotrexate leaflet above the arthritis leaflet that mentions it."""
+    methotrexate leaflet above the arthritis leaflet that mentions it. ``first``: where the
+    first match in ``text`` starts."""
     start = text.find("\n") + 1
-    spans = matcher.spans(text)
-    if not spans:
+    if first is None:
         return 2.0
-    first = spans[0][0]
     if first < start:  # in the title
         return first / start
     keywords = text[start:]
