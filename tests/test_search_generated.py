@@ -170,3 +170,35 @@ def test_one_chinese_character_finds_every_section_with_it(corpus: Corpus) -> No
     for char in "药秃发":
         assert "*" not in parse(char, None).to_fts(expand=index._expand)
         assert found(index.search(char, limit=10_000), "zh") == scan(library, "zh", re.compile(char))
+
+
+def test_what_typing_keeps_for_the_next_keystrokes_stays_bounded(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A kiosk types for weeks: prefixes' words and syllables' characters are kept only for
+    # the most recent ones, and a prefix forgotten is looked up again with the same result.
+    from leaflet_app.core.search import index as index_module
+    from leaflet_app.core.search import tokens
+
+    monkeypatch.setattr(index_module, "PREFIXES_KEPT", 8)
+    monkeypatch.setattr(tokens, "SYLLABLES_KEPT", 4)
+    library, shared = corpus
+    assert shared.path is not None
+    index = SearchIndex.attach(library, shared.path.parent)  # a second instance: new caches
+    words = [*EN_WORDS[:20], "tingyao", "fufa", "yaowu"]
+    typed = [word[:end] for word in words for end in range(1, len(word) + 1)]
+    first = {query: index.search(query) for query in typed}
+    assert len(index._expanded) <= 8 and len(index._pinyin._sets) <= 4 and len(index._pinyin._finders) <= 4
+    assert all(index.search(query) == results for query, results in first.items())
+    assert all(shared.search(query) == results for query, results in first.items())
+    index.close()
+
+
+def test_a_kept_mapping_forgets_the_least_recently_used() -> None:
+    from leaflet_app.core.search.tokens import Kept
+
+    kept: dict[str, int] = Kept(2)
+    kept["a"], kept["b"] = 1, 2
+    assert kept.get("a") == 1  # used: "b" is now the oldest
+    kept["c"] = 3
+    assert list(kept) == ["a", "c"] and kept.get("b") is None

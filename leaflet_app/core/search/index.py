@@ -20,7 +20,7 @@ from leaflet_app.core.search.query import SHORT_PREFIX, WORD_COLUMNS, Query, par
 from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
 from leaflet_app.core.search.snippets import Matcher, snippet
 from leaflet_app.core.search.spelling import allowed_edits, suggest
-from leaflet_app.core.search.tokens import PinyinTable, fold
+from leaflet_app.core.search.tokens import Kept, PinyinTable, fold
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ RANK_WINDOW = 200
 # short write and what is ready is searchable as the index fills.
 BATCH_SECONDS = 0.3
 BATCH_MAX = 200
+PREFIXES_KEPT = 1024  # prefixes' words kept for the next keystrokes (a kiosk types for weeks)
 BLOB_CACHE = 256  # translations' texts kept decompressed for the next keystrokes (~3 MB)
 FIRSTS_KEPT = 8192  # title rows' first section ids kept (a few hundred KB)
 TITLES_KEPT = 4096  # title rows' texts kept, as written and folded (1-2 MB)
@@ -94,7 +95,7 @@ class SearchIndex:
         self._numbers: dict[str, tuple[int, int]] = {}  # leaflet id -> (number, span)
         # Translations' records as (section id, text, [folded text once a search made it]).
         self._blobs: OrderedDict[int, list[tuple[str, str, list[str]]]] = OrderedDict()
-        self._expanded: dict[str, list[str] | None] = {}
+        self._expanded: Kept[str, list[str] | None] = Kept(PREFIXES_KEPT)
         self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
         self._title_rows: dict[int, tuple[int, str, str, str]] = {}  # see _titles
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
+from typing import TypeVar
 
 # Han (with extensions and compatibility ideographs), kana and Hangul: written without spaces.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
@@ -98,6 +100,37 @@ def query_grams(term: str) -> list[str]:
 # the first time a query could be pinyin.
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+SYLLABLES_KEPT = 256  # per cache of PinyinTable: the syllables of the last few hundred queries
+
+
+class Kept(OrderedDict[K, V]):
+    """A dict that forgets its least recently used entries beyond ``size``: what searching
+    keeps for the next keystrokes must not grow for as long as a kiosk runs."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __getitem__(self, key: K) -> V:
+        value = super().__getitem__(key)
+        self.move_to_end(key)
+        return value
+
+    def get(self, key: K, default: V | None = None) -> V | None:  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __setitem__(self, key: K, value: V) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
 class PinyinTable:
     """Toneless pinyin syllables and the characters read as each, loaded on first use."""
 
@@ -106,10 +139,10 @@ class PinyinTable:
         self._chars: dict[str, str] | None = None
         self._syllables: frozenset[str] | None = None
         self._prefixes: frozenset[str] | None = None
-        self._classes: dict[tuple[str, bool], str] = {}
-        self._sets: dict[tuple[str, bool], frozenset[str]] = {}
-        self._finders: dict[tuple[str, bool], re.Pattern[str]] = {}
-        self._completions: dict[str, list[str]] = {}
+        self._classes: Kept[tuple[str, bool], str] = Kept(SYLLABLES_KEPT)
+        self._sets: Kept[tuple[str, bool], frozenset[str]] = Kept(SYLLABLES_KEPT)
+        self._finders: Kept[tuple[str, bool], re.Pattern[str]] = Kept(SYLLABLES_KEPT)
+        self._completions: Kept[str, list[str]] = Kept(SYLLABLES_KEPT)
 
     @property
     def chars(self) -> dict[str, str]:
