@@ -44,6 +44,15 @@ def summary(library: Library) -> list[tuple[object, ...]]:
              lf.category, lf.keywords, lf.section_ids, lf.stamp()) for lf in library.leaflets]  # fmt: skip
 
 
+def edit_add_and_remove(content: Path, make_leaflet: Callable[..., Path]) -> None:
+    """Since the manifest was written: beta retitled, delta added, gamma removed."""
+    edit(content / "beta" / "en.md", 'title: "Test leaflet"', 'title: "Beta, edited"')
+    make_leaflet("delta")
+    for file in (content / "gamma").iterdir():
+        file.unlink()
+    (content / "gamma").rmdir()
+
+
 @pytest.fixture
 def content(make_leaflet: Callable[..., Path], tmp_path: Path) -> Path:
     for name in ("alpha", "beta", "gamma"):
@@ -67,11 +76,7 @@ def test_changed_added_and_removed_leaflets_are_noticed_without_reading_the_rest
     content: Path, tmp_path: Path, make_leaflet: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_library([content], tmp_path / "cache", TODAY)
-    edit(content / "beta" / "en.md", 'title: "Test leaflet"', 'title: "Beta, edited"')
-    make_leaflet("delta")
-    for file in (content / "gamma").iterdir():
-        file.unlink()
-    (content / "gamma").rmdir()
+    edit_add_and_remove(content, make_leaflet)
     reads = count_reads(monkeypatch)
     library, _ = open_library([content], tmp_path / "cache", TODAY)
     assert sorted(reads) == ["beta", "delta"]
@@ -197,11 +202,7 @@ def test_a_start_that_trusts_the_manifest_finds_what_changed_afterwards(
     content: Path, tmp_path: Path, make_leaflet: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_library([content], tmp_path / "cache", TODAY)
-    edit(content / "beta" / "en.md", 'title: "Test leaflet"', 'title: "Beta, edited"')
-    make_leaflet("delta")
-    for file in (content / "gamma").iterdir():
-        file.unlink()
-    (content / "gamma").rmdir()
+    edit_add_and_remove(content, make_leaflet)
     reads = count_reads(monkeypatch)
     stats: list[str] = []
     real_stat = os.stat

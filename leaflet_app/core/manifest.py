@@ -412,11 +412,7 @@ def open_library(folders: list[Path], cache_dir: Path | None, today: dt.date | N
                     leaflets[entry.summary.id] = LazyLeaflet(child, entry.summary, entry.stamps)
                 continue
             manifest.entries[str(child)] = entry
-            for problem in entry.problems:
-                if problem.severity is Severity.ERROR:
-                    problems.append(problem)
-                else:
-                    carried += 1
+            carried += _carry(entry, problems)
             if entry.summary is not None:
                 leaflets[entry.summary.id] = LazyLeaflet(child, entry.summary, stamps)
     manifest.changed = manifest.changed or len(manifest.entries) != len(known)
@@ -451,14 +447,17 @@ def _trusted(manifest: Manifest, known: dict[str, Entry], folders: list[Path], t
             disclaimer = found or disclaimer
             continue
         entry = known[key]
-        for problem in entry.problems:
-            if problem.severity is Severity.ERROR:
-                problems.append(problem)
-            else:
-                carried += 1
+        carried += _carry(entry, problems)
         if entry.summary is not None:
             leaflets[entry.summary.id] = LazyLeaflet(key, entry.summary, entry.stamps)
     return _opened(leaflets, disclaimer, problems, folders, carried)
+
+
+def _carry(entry: Entry, problems: list[Problem]) -> int:
+    """An unchanged folder's errors, into ``problems``; how many warnings it had (they were
+    logged in full when it was read)."""
+    problems.extend(p for p in entry.problems if p.severity is Severity.ERROR)
+    return sum(p.severity is not Severity.ERROR for p in entry.problems)
 
 
 def _opened(leaflets: dict[str, Leaflet], disclaimer: Disclaimer | None, problems: list[Problem],

@@ -7,7 +7,6 @@ import logging
 import sqlite3
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar, cast
@@ -94,7 +93,7 @@ class SearchIndex:
         self._holders: dict[tuple[int, bool], tuple[int, str] | None] = {}
         self._numbers: dict[str, tuple[int, int]] = {}  # leaflet id -> (number, span)
         # Translations' records as (section id, text, [folded text once a search made it]).
-        self._blobs: OrderedDict[int, list[tuple[str, str, list[str]]]] = OrderedDict()
+        self._blobs: Kept[int, list[tuple[str, str, list[str]]]] = Kept(BLOB_CACHE)
         self._expanded: Kept[str, list[str] | None] = Kept(PREFIXES_KEPT)
         self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
         self._title_rows: dict[int, tuple[int, str, str, str]] = {}  # see _titles
@@ -410,8 +409,6 @@ class SearchIndex:
         if found is None:
             row = self._db.execute("SELECT data FROM texts WHERE key = ?", [key]).fetchone()
             found = self._unpack(key, cast(bytes, row[0]) if row is not None else None)
-        else:
-            self._blobs.move_to_end(key)
         return found
 
     def _unpack(self, key: int, data: bytes | None) -> list[tuple[str, str, list[str]]]:
@@ -421,8 +418,6 @@ class SearchIndex:
         except Exception as exc:  # zlib.error, UnicodeError: the file is damaged
             raise sqlite3.DatabaseError(f"damaged text of row {key}") from exc
         found = self._blobs[key] = [(section_id, text, []) for section_id, text in unpacked]
-        while len(self._blobs) > BLOB_CACHE:
-            self._blobs.popitem(last=False)
         return found
 
     def _prefetch(self, rowids: list[int]) -> None:
