@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from leaflet_app import __version__
+from leaflet_app import __version__, startup_gc  # startup_gc first: it pauses the collector
 from leaflet_app.cli_args import Parser, png_file, shown, window_size
 from leaflet_app.core.document import MODES
 
@@ -94,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list else ""
+    if command in COMMANDS:
+        startup_gc.resume()  # a headless command: nothing to paint first
     if command == "check":
         setup_logging(console=False)  # the report itself lists every problem, once
         return run_check(args_list[1:])

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from leaflet_app.core.model import LANGS, Lang, Leaflet, Section
+from leaflet_app.core.model import LANGS, SOURCES_ID, Lang, Leaflet, Section
 from leaflet_app.core.review import (
     DRAFT_EXPLANATION,
     DRAFT_LABEL,
@@ -23,8 +23,6 @@ from leaflet_app.core.review import (
     review_line,
     reviewed_by_line,
 )
-from leaflet_app.core.sections import SOURCES_ID
-from leaflet_app.core.sources import source_line
 from leaflet_app.core.traditional import (
     CONVERTED_NOTE,
     DEFAULT,
@@ -162,6 +160,8 @@ def _part_html(part_id: str, heading: str, body_html: str, lang: Lang, with_anch
 
 def _sources_html(leaflet: Leaflet, lang: Lang, with_anchor: bool) -> str:
     """The numbered list of sources as escaped text: addresses are shown, never linked."""
+    from leaflet_app.core.sources import source_line  # not needed before the first leaflet shows
+
     items = "".join(
         f"<li>{html.escape(source_line(source))}</li>" for source in leaflet.translation(lang).sources
     )

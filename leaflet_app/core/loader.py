@@ -15,6 +15,7 @@ from leaflet_app.core.excerpts import excerpt
 from leaflet_app.core.model import (
     EMERGENCY_PLACEHOLDER,
     LANGS,
+    VALID_ID,
     Disclaimer,
     Lang,
     Leaflet,
@@ -24,7 +25,6 @@ from leaflet_app.core.model import (
     Translation,
     file_stamp,
 )
-from leaflet_app.core.sections import VALID_ID
 
 # YAML and Markdown load with the first file read: a viewer starting from its manifest
 # (core/manifest) may read none before its window shows.

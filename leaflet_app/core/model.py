@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,9 @@ from typing import Literal
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
+VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a leaflet's folder name, a section's id
+# The list of sources is shown under this id after the last section: no section may take it.
+SOURCES_ID = "sources"
 
 
 class Severity(enum.Enum):

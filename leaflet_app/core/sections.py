@@ -8,9 +8,6 @@ from dataclasses import dataclass
 _HEADING = re.compile(r"^##(?!#)\s*(?P<text>.*?)\s*$")
 _ID_ATTR = re.compile(r"\s*\{\s*#(?P<id>[^\s}]+)\s*\}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# The list of sources is shown under this id after the last section: no section may take it.
-SOURCES_ID = "sources"
 
 
 @dataclass(frozen=True)

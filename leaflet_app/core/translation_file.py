@@ -13,7 +13,9 @@ from leaflet_app.core.markdown_budget import budget_problem
 from leaflet_app.core.model import (
     CATEGORIES,
     LANGS,
+    SOURCES_ID,
     STATUSES,
+    VALID_ID,
     Category,
     Lang,
     Problem,
@@ -24,7 +26,7 @@ from leaflet_app.core.model import (
     Translation,
 )
 from leaflet_app.core.plain_fields import plain_text_problem
-from leaflet_app.core.sections import SOURCES_ID, VALID_ID, split_sections
+from leaflet_app.core.sections import split_sections
 from leaflet_app.core.sources import parse_sources
 from leaflet_app.core.translation_record import FIELD, parse_record
 

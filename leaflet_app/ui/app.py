@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import logging
 import os
 import sys
@@ -14,7 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
+    QEvent,
     QEventLoop,
+    QObject,
     QSettings,
     QSize,
     QStandardPaths,
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from leaflet_app import __version__
+from leaflet_app import __version__, startup_gc
 from leaflet_app.app_log import APP_NAME
 from leaflet_app.cli_args import shown
 from leaflet_app.core.bundled import resource_path
@@ -77,14 +78,25 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     """The application and its main window, configured from the command line, not yet shown."""
     # Start-up makes objects that live as long as the window (a row per leaflet: 20,000 in a
     # big library); the cyclic collector would walk them again and again meanwhile, ~0.4 s
-    # at that size. Anything collectable is found by the first collection afterwards.
-    collecting = gc.isenabled()
-    gc.disable()
+    # at that size. It waits (since the command line was imported) until the first paint.
+    startup_gc.pause()
     try:
-        return _build_window(args)
-    finally:
-        if collecting:
-            gc.enable()
+        app, window = _build_window(args)
+    except BaseException:
+        startup_gc.resume()
+        raise
+    window.installEventFilter(_ResumeCollector(window))
+    return app, window
+
+
+class _ResumeCollector(QObject):
+    """Lets the garbage collector run again once the window's first paint is done."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, startup_gc.resume)
+        return False
 
 
 def _build_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:

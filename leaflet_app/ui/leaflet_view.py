@@ -31,8 +31,7 @@ from leaflet_app.core.document import (
     sources_shown,
     title_of,
 )
-from leaflet_app.core.model import Leaflet
-from leaflet_app.core.sections import SOURCES_ID
+from leaflet_app.core.model import SOURCES_ID, Leaflet
 from leaflet_app.core.traditional import DEFAULT, Conversion
 from leaflet_app.ui.leaflet_browser import LeafletBrowser
 from leaflet_app.ui.plain_text import make_plain, plain_tooltip

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from leaflet_app import __version__
 from leaflet_app.core.document import MODES, Mode, is_traditional
-from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link
 from leaflet_app.core.manifest import LazyLeaflet, Manifest
 from leaflet_app.core.model import Disclaimer, Leaflet, Library
 from leaflet_app.core.reading import MEASURE_EM, THEMES, body_px, document_css, zoom_in, zoom_out
@@ -265,6 +264,8 @@ class MainWindow(QMainWindow):
         self.search.run_now()
 
     def follow_link(self, href: str) -> None:
+        from leaflet_app.core.links import LinkKind, classify_link, split_leaflet_link  # once a link is used
+
         kind = classify_link(href)
         if kind is LinkKind.SECTION:
             self.leaflet_view.scroll_to_section(href[1:])
