@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from leaflet_app.core.model import LANGS, SOURCES_ID, Lang, Leaflet, Section
 from leaflet_app.core.review import (
@@ -116,8 +115,7 @@ def review_lines(leaflet: Leaflet, mode: Mode, today: dt.date | None = None) -> 
     return lines
 
 
-@dataclass(frozen=True)
-class DocumentOptions:
+class DocumentOptions(NamedTuple):
     """What to include: which sections (None for all), the title block, the draft notice at
     the top and the sources at the end; ``today`` decides the "Review overdue" mark;
     ``conversion``: the clinic's Traditional Chinese settings, for the zh-Hant modes."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leaflet_app.core.document import zh_line_css
 
@@ -28,8 +28,7 @@ def body_px(zoom: int) -> int:
     return round(BODY_PX * clamp_zoom(zoom) / 100)
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Colours of one theme; every text/background pair meets WCAG AA (4.5:1)."""
 
     name: str

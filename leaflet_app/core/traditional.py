@@ -19,7 +19,7 @@ import threading
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from leaflet_app.core.model import Disclaimer, Lang, Leaflet, RenderedSection, Section, Translation
 
@@ -42,8 +42,7 @@ _JOIN = "\ue000"
 _TAG = re.compile(r"(<[^>]*>)")
 
 
-@dataclass(frozen=True)
-class Conversion:
+class Conversion(NamedTuple):
     """How to convert: the OpenCC variant and the clinic's overrides (Simplified, Traditional)."""
 
     variant: Variant = "tw"
@@ -191,7 +190,7 @@ def hant_translation(zh: Translation, conversion: Conversion = DEFAULT) -> HantT
     for section in sections:
         heading, text = next(out), next(out)
         converted.append(_section(section, heading, conv.convert_html(section.html), text))
-    sources = tuple(dataclasses.replace(s, title=next(out), publisher=next(out)) for s in zh.sources)
+    sources = tuple(s._replace(title=next(out), publisher=next(out)) for s in zh.sources)
     fields = {f.name: getattr(zh, f.name) for f in dataclasses.fields(Translation)}
     fields.update(title=title, reviewed_by=reviewed_by, keywords=keywords, sections=tuple(converted),
                   sources=sources)  # fmt: skip

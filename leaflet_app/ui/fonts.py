@@ -10,8 +10,8 @@ of English runs from a PDF's text layer.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontDatabase
 
@@ -26,8 +26,7 @@ BUNDLED_CJK_FAMILY = "Noto Sans SC"
 BUNDLED_FILES = ("fonts/NotoSansSC-Regular.otf", "fonts/NotoSansSC-Bold.otf")
 
 
-@dataclass(frozen=True)
-class FontChoice:
+class FontChoice(NamedTuple):
     """The families the app sets text in, Latin first."""
 
     latin: str | None

@@ -9,7 +9,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -164,7 +163,7 @@ class KioskController(QObject):
 
         w.set_leaflet_filter(shown)
         if config.emergency_number:
-            w.set_disclaimer(replace(w.library.disclaimer, emergency_number=config.emergency_number))
+            w.set_disclaimer(w.library.disclaimer._replace(emergency_number=config.emergency_number))
 
     def _restrict_controls(self) -> None:
         w, a = self.window, self.window.actions_
