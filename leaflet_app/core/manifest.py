@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from leaflet_app.core import loader
 from leaflet_app.core.cache_dirs import folder_key
@@ -247,8 +247,7 @@ class LazyLeaflet(Leaflet):
         return self.summary.keywords
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
     """What the manifest remembers of one leaflet folder: its stamps and either its summary or
     the problems that kept it out of the library (for ``_disclaimer``: the disclaimer)."""
 
