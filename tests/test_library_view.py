@@ -105,3 +105,22 @@ def test_leaflets_arriving_in_batches_rebuild_the_list_once_a_second(  # type: i
     assert resets == [] and window.library.get("help-app") is not None  # searchable already
     qtbot.waitUntil(lambda: resets == [1], timeout=3000)
     assert len(window.library_view.leaflet_ids()) == len(LEAFLETS)
+
+
+def test_rows_are_measured_at_the_shown_width(make_window, content: Path,  # type: ignore[no-untyped-def]
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from leaflet_app.ui.library_view import LibraryDelegate
+
+    widths: list[int] = []
+    measure = LibraryDelegate.sizeHint
+
+    def measured(self, option, index):  # type: ignore[no-untyped-def]
+        widths.append(self.view.viewport().width())
+        return measure(self, option, index)
+
+    monkeypatch.setattr(LibraryDelegate, "sizeHint", measured)
+    window = make_window(library=load_library([content]), show=False)
+    assert widths == []  # styling the window measured no row of a list not yet shown
+    window.show()
+    window.grab()
+    assert widths and min(widths) > 1000  # at the shown window's width (1280 px)

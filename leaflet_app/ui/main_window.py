@@ -98,8 +98,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(800, 600))
         self.resize(1280, 800)
         self.language_switch.set_mode(prefs.mode)
-        self._apply_mode(prefs.mode)
+        # Styled before the rows are made: styling a list that has rows measures every one
+        # of them at once, at the width of a window not yet shown.
         self.apply_style()
+        self._apply_mode(prefs.mode)
         self.actions_.high_contrast.setChecked(prefs.theme == "high-contrast")
 
     @property
