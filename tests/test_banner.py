@@ -101,6 +101,19 @@ def test_banner_text_comes_from_content(make_window, tmp_path, make_leaflet) -> 
     assert banner.labels["zh"].text() == "诊所免责声明。"
 
 
+def test_the_banner_tooltip_shows_the_disclaimer_exactly(make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QTextDocument
+
+    from leaflet_app.core.model import Disclaimer
+
+    window = make_window()
+    text = {"en": "Call 1 & 2 if < 5 \"minutes\" or 'more' <b>now</b> &amp;", "zh": "请拨打 <i>120</i> & 110"}
+    window.set_disclaimer(Disclaimer(text))
+    shown = QTextDocument()
+    shown.setHtml(window.banner.toolTip())
+    assert shown.toPlainText() == text["en"] + "\n" + text["zh"]
+
+
 @pytest.mark.parametrize("mode", ["en", "zh"])
 def test_toolbar_fits_the_smallest_window_at_300_percent(make_window, mode: str) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QPushButton

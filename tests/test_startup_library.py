@@ -110,14 +110,14 @@ def test_the_first_window_loads_only_what_it_shows(tmp_path: Path) -> None:
     # reader searches), the leaflet page (when a leaflet opens), the content watcher (1.5 s in),
     # print layout, translation hashes, the About box; the log rotates without logging.handlers.
     # Links are classified when one is followed, a leaflet's sources listed and its sections
-    # split when it is read or shown.
+    # split when it is read or shown; html with the first document built.
     later = ["leaflet_app.ui.search_panel", "leaflet_app.ui.search_results", "leaflet_app.ui.highlight",
              "leaflet_app.core.traditional_search", "leaflet_app.ui.leaflet_view",
              "leaflet_app.ui.leaflet_browser", "leaflet_app.ui.content_watcher",
              "leaflet_app.ui.live_content", "leaflet_app.core.print_layout", "leaflet_app.printing",
              "leaflet_app.core.translation_record", "opencc", "logging.handlers", "difflib",
              "leaflet_app.core.links", "leaflet_app.core.sources", "leaflet_app.core.plain_fields",
-             "leaflet_app.core.sections", "QMessageBox", "QTextBrowser"]  # fmt: skip
+             "leaflet_app.core.sections", "html", "QMessageBox", "QTextBrowser"]  # fmt: skip
     # The library list's own viewport: PySide looked up the type of Qt's one by making every
     # widget class it knows (dialogs and all).
     every_widget_class = ["QFileDialog", "QWizard", "QCalendarWidget"]

@@ -4,13 +4,13 @@ The HTML is for ``QTextDocument``'s rich-text subset (which ignores ``font-size`
 and on bare heading selectors, so styles target the classes ``title`` and ``section``):
 headings carry anchors named ``sec-<id>`` so views can jump to a section, and "both" lays
 each English section beside its Chinese twin in one table row so the two stay aligned on
-screen and on paper.
+screen and on paper. The first paint builds no document: ``html`` (with its table of 2,000
+named characters) and the sources' formatting load with the first one built.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
@@ -140,6 +140,8 @@ def sources_heading(leaflet: Leaflet, lang: Lang) -> str:
 
 def _section_html(leaflet: Leaflet, section: Section, lang: Lang, with_anchor: bool,
                   pending: bool = False) -> str:  # fmt: skip
+    import html
+
     body = section.html
     if pending:
         notice = _label(leaflet, lang, TRANSLATION_PENDING)
@@ -148,6 +150,8 @@ def _section_html(leaflet: Leaflet, section: Section, lang: Lang, with_anchor: b
 
 
 def _part_html(part_id: str, heading: str, body_html: str, lang: Lang, with_anchor: bool) -> str:
+    import html
+
     name = f'<a name="{anchor(part_id)}"></a>' if with_anchor else ""
     return (
         f'<h2 class="section" id="{anchor(part_id)}-{lang}" lang="{lang}">'
@@ -158,7 +162,9 @@ def _part_html(part_id: str, heading: str, body_html: str, lang: Lang, with_anch
 
 def _sources_html(leaflet: Leaflet, lang: Lang, with_anchor: bool) -> str:
     """The numbered list of sources as escaped text: addresses are shown, never linked."""
-    from leaflet_app.core.sources import source_line  # not needed before the first leaflet shows
+    import html
+
+    from leaflet_app.core.sources import source_line
 
     items = "".join(
         f"<li>{html.escape(source_line(source))}</li>" for source in leaflet.translation(lang).sources
@@ -171,6 +177,8 @@ def _notice_html(leaflet: Leaflet, mode: Mode) -> str:
     """A boxed 'Draft – not yet approved' at the top of a draft, in each reading language."""
     if leaflet.status != "draft":
         return ""
+    import html
+
     paragraphs = "".join(
         f'<p class="notice" lang="{lang}"><b>{html.escape(_label(leaflet, lang, DRAFT_LABEL[lang]))}</b> '
         f"{html.escape(_label(leaflet, lang, DRAFT_EXPLANATION[lang]))}</p>"
@@ -194,6 +202,8 @@ def _rows(cells: list[list[str]]) -> str:
 
 def build_html(leaflet: Leaflet, mode: Mode, options: DocumentOptions | None = None) -> str:
     """The leaflet as one HTML document in reading ``mode``."""
+    import html
+
     options = options or DocumentOptions()
     leaflet = for_mode(leaflet, mode, options.conversion)
     wanted = set(options.sections) if options.sections is not None else None

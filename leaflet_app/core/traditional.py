@@ -12,7 +12,6 @@ second switch to 繁體 costs a dictionary look-up. Search folds queries the oth
 from __future__ import annotations
 
 import dataclasses
-import html
 import itertools
 import re
 import threading
@@ -84,6 +83,8 @@ class Converter:
     """Converts Simplified text to Traditional with one ``Conversion``'s variant and overrides."""
 
     def __init__(self, conversion: Conversion = DEFAULT) -> None:
+        import html  # only Traditional reading needs it
+
         self.conversion = conversion
         self._engine = engine(conversion.config)
         self._overrides = dict(conversion.terms)
