@@ -50,7 +50,7 @@ def choose_result():
     if hits:
         h = rng.choice(hits); window.search.open_result(h.leaflet_id, h.section_id, h.lang, list(h.terms))
 def language():
-    window.language_switch.set_mode(rng.choice(["en", "zh", "both"]))
+    window.language_switch.set_mode(rng.choice(["en", "zh", "zh-Hant", "both", "en+zh-Hant"]))
 def zoom():
     (window.actions_.zoom_in if rng.random() < 0.5 else window.actions_.zoom_out).trigger()
 def scroll():

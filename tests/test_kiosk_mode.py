@@ -402,6 +402,23 @@ def test_a_damaged_search_cache_never_sends_the_patient_home(  # type: ignore[no
     assert w.pages.currentWidget() is w.search.panel
 
 
+def test_a_reset_drops_what_searching_kept_of_the_typed_words(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk()
+    w = k.window
+    w.search.panel.set_debounce(1)
+    search_ready(qtbot, w)
+    for text in ("f", "fu", "fuf", "fufa", "bari"):  # pinyin and English prefixes, as typed
+        w.search_field.setText(text)
+        w.search.run_now()
+    assert w.search.panel.results.hits
+    assert w.search.index.kept_for_typing > 0
+    k.reset()
+    assert w.search.index.kept_for_typing == 0
+    w.search_field.setText("fufa")  # the next patient's search works as before
+    w.search.run_now()
+    assert "baricitinib" in w.search.panel.results.leaflet_ids()
+
+
 def test_each_reset_gives_memory_back(kiosk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from leaflet_app.ui import kiosk as kiosk_module
 

@@ -230,6 +230,18 @@ def test_taiwan_word_is_tried_when_characters_find_nothing(index: SearchIndex) -
     assert form == "停用" and not found.empty  # as typed, never OpenCC's 禁用
 
 
+def test_an_english_query_that_finds_nothing_loads_no_opencc(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaflet_app.core import traditional_search
+
+    loaded: list[str] = []
+    monkeypatch.setattr(traditional_search, "engine", lambda config: loaded.append(config))
+    form, found = search_any_script(index.search, "zqxv")
+    assert form == "zqxv" and found.empty and loaded == []
+    assert query_forms("zqxv baricitinib") == ("zqxv baricitinib",) and loaded == []
+
+
 def test_results_shown_in_traditional_keep_their_highlights(index: SearchIndex, clinic: Conversion) -> None:
     _, found = search_any_script(index.search, "復發", clinic)
     shown = results_in_traditional(found, clinic)

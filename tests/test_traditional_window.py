@@ -140,6 +140,39 @@ def test_results_are_shown_in_traditional_and_open_highlighted(qtbot, make_windo
     assert selections and all(sel.cursor.selectedText() == "复发" for sel in selections)
 
 
+def test_a_result_read_in_simplified_leaves_opencc_unloaded_until_traditional_is_chosen(  # type: ignore[no-untyped-def]
+    qtbot, make_window, monkeypatch
+) -> None:
+    # OpenCC's dictionaries take ~45 MiB: a kiosk whose patients read Simplified never pays it.
+    from leaflet_app.core import traditional
+
+    loaded: list[str] = []
+    real_engine = traditional.engine
+
+    def engine(config: str):  # type: ignore[no-untyped-def]
+        loaded.append(config)
+        return real_engine(config)
+
+    monkeypatch.setattr(traditional, "engine", engine)
+    monkeypatch.setattr(traditional, "_converters", {})  # as in a fresh process
+    window = make_window()
+    click(qtbot, window, "language_zh")
+    results = _search(qtbot, window, "复发")
+    model = results.model()
+    index = next(model.index(i) for i in range(model.rowCount())
+                 if model.index(i).data(HitRole) is not None and model.index(i).data(HitRole).lang == "zh")
+    results.scrollTo(index)
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualRect(index).center())
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.leaflet_view)
+    selections = window.leaflet_view.browser.extraSelections()
+    assert selections and all(sel.cursor.selectedText() == "复发" for sel in selections)
+    assert loaded == []
+    click(qtbot, window, "language_zh_hant")  # the highlights follow the script
+    selections = window.leaflet_view.browser.extraSelections()
+    assert selections and all(sel.cursor.selectedText() == "復發" for sel in selections)
+    assert loaded == ["s2twp"]
+
+
 @pytest.fixture
 def clinic(tmp_path: Path, make_leaflet: Callable[..., Path]):  # type: ignore[no-untyped-def]
     """The bundled leaflets plus a clinic folder whose _zh-Hant.toml renames 停药."""

@@ -35,7 +35,7 @@ class ResetStep(StrEnum):
     """One thing a reset must undo; the window handles every step, in this order."""
 
     CLOSE_DIALOGS = "close-dialogs"  # first: a modal dialog would block the rest
-    CLEAR_SEARCH = "clear-search"  # search text, results and highlights
+    CLEAR_SEARCH = "clear-search"  # search text, results, highlights, and what typing cached
     CLEAR_HISTORY = "clear-history"  # back-navigation and the last opened leaflet
     RESTORE_READING = "restore-reading"  # language, text size and theme from SessionDefaults
     SCROLL_TO_TOP = "scroll-to-top"

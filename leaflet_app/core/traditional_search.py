@@ -53,7 +53,10 @@ def _first_form(query: str, conversion: Conversion) -> str:
 
 
 def _taiwan_form(query: str, conversion: Conversion) -> str:
-    return str(engine(TAIWAN_PHRASES).convert(_terms_back(conversion)(query)))
+    text = _terms_back(conversion)(query)
+    # Without a Chinese character there is nothing to fold: an English query that finds
+    # nothing does not load OpenCC's Taiwan tables (tens of MiB a kiosk would keep).
+    return str(engine(TAIWAN_PHRASES).convert(text)) if _CJK.search(text) else text
 
 
 def query_forms(query: str, conversion: Conversion = DEFAULT) -> tuple[str, ...]:

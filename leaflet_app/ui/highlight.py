@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
@@ -56,8 +56,12 @@ def clear_highlights(edit: QTextEdit) -> None:
 class MatchNavigator:
     """Next / Previous match (F3 / Shift+F3) over the highlighted terms, wrapping around."""
 
-    def __init__(self, edit: QTextEdit) -> None:
+    def __init__(
+        self, edit: QTextEdit, spell: Callable[[Sequence[str]], Sequence[str]] = list
+    ) -> None:
         self._edit = edit
+        # The terms as the shown text spells them, asked again whenever the document changes.
+        self._spell = spell
         self._terms: list[str] = []
         self._cursors: list[QTextCursor] = []
         self.current = -1
@@ -69,7 +73,7 @@ class MatchNavigator:
     def set_terms(self, terms: Sequence[str], *, near: int | None = None) -> int:
         """Highlight ``terms``; the current match is the first one at or after ``near``."""
         self._terms = list(terms)
-        self._cursors = find_all(self._edit.document(), self._terms)
+        self._cursors = find_all(self._edit.document(), self._spell(self._terms))
         self.current = -1
         if self._cursors:
             start = self._edit.textCursor().position() if near is None else near

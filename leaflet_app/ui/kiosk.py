@@ -312,8 +312,7 @@ class KioskController(QObject):
                 close_dialogs()
                 self.keyboard.hide()
             elif step is ResetStep.CLEAR_SEARCH:
-                w.search.clear()
-                w.search.navigator.clear()
+                w.search.forget()
             elif step is ResetStep.CLEAR_HISTORY:
                 w.history.clear()
                 w.prefs.last_leaflet = ""

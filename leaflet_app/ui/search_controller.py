@@ -21,6 +21,8 @@ from leaflet_app.core.document import langs_of
 from leaflet_app.ui.index_worker import IndexWorker
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from leaflet_app.core.manifest import Manifest
     from leaflet_app.core.model import Leaflet
     from leaflet_app.core.search import SearchIndex
@@ -56,7 +58,7 @@ class SearchController(QObject):
         self._panel: SearchPanel | None = None
         self._navigator: MatchNavigator | None = None
         self._list_font: QFont | None = None  # the window's list font, for the results too
-        self._traditional = False
+        self._traditional: Conversion | None = None
         field = window.search_field
         field.textEdited.connect(self.query_changed)
         field.returnPressed.connect(self.run_now)
@@ -81,7 +83,7 @@ class SearchController(QObject):
             panel = self._panel = SearchPanel(self.index, window.library, window.pages)
             panel.setObjectName("searchPage")
             panel.conversion = window.conversion
-            panel.set_traditional(self._traditional)
+            panel.set_traditional(self._traditional is not None)
             if self._list_font is not None:
                 panel.list.setFont(self._list_font)
             window.pages.addWidget(panel)
@@ -99,7 +101,7 @@ class SearchController(QObject):
         if self._navigator is None:
             from leaflet_app.ui.highlight import MatchNavigator
 
-            self._navigator = MatchNavigator(self.window.leaflet_view.browser)
+            self._navigator = MatchNavigator(self.window.leaflet_view.browser, self._as_shown)
         return self._navigator
 
     def set_list_font(self, font: QFont) -> None:
@@ -246,13 +248,20 @@ class SearchController(QObject):
 
     def set_traditional(self, conversion: Conversion | None) -> None:
         """Results in Traditional characters while the reader reads 繁體 (``conversion`` set)."""
-        self._traditional = conversion is not None
+        self._traditional = conversion
         if self._panel is not None:
-            self._panel.set_traditional(self._traditional)
+            self._panel.set_traditional(conversion is not None)
 
-    def open_result(self, leaflet_id: str, section_id: str, lang: str, terms: list[str]) -> None:
+    def _as_shown(self, terms: Sequence[str]) -> list[str]:
+        """The terms to highlight: in 繁體 each Chinese one converted too. Only then, because
+        OpenCC's dictionaries take ~45 MiB that a kiosk reading Simplified never needs."""
+        if self._traditional is None:
+            return list(terms)
         from leaflet_app.core.traditional_search import terms_in_traditional
 
+        return list(dict.fromkeys([*terms, *terms_in_traditional(terms, self._traditional)]))
+
+    def open_result(self, leaflet_id: str, section_id: str, lang: str, terms: list[str]) -> None:
         window = self.window
         # A hit in the other language opens in that language, so the highlighted words show.
         if lang not in langs_of(window.prefs.mode):
@@ -261,10 +270,14 @@ class SearchController(QObject):
         browser = window.leaflet_view.browser
         # The first match at or after the top of the section the result named.
         near = browser.cursorForPosition(browser.viewport().rect().topLeft()).position()
-        terms = terms or self.panel.terms(leaflet_id)
-        # Both scripts: the highlights then survive a switch between 中文 and 繁體中文.
-        terms = list(dict.fromkeys([*terms, *terms_in_traditional(terms, window.conversion())]))
-        self.navigator.set_terms(terms, near=near)
+        self.navigator.set_terms(terms or self.panel.terms(leaflet_id), near=near)
+
+    def forget(self) -> None:
+        """A kiosk between patients: clear the search (``clear``) and drop what the index kept
+        from the queries typed, so nothing of them is left and memory stays flat."""
+        self.clear()
+        if self.index is not None:
+            self.index.forget_searches()
 
     def refresh_highlights(self) -> None:
         """The document was rebuilt (language, text size): find the matches again."""

@@ -222,6 +222,20 @@ class SearchIndex:
         """Exact hits for ``text``, and near misses apart if a word looks misspelled."""
         return self._guarded(lambda: self._search(text, limit), SearchResults(text))
 
+    @property
+    def kept_for_typing(self) -> int:
+        """How many entries searches have left for the next keystrokes (``forget_searches``)."""
+        with self._lock:
+            return len(self._blobs) + len(self._expanded) + self._pinyin.kept
+
+    def forget_searches(self) -> None:
+        """Drop what the searches so far kept for the next keystrokes: a kiosk's next patient
+        starts without the last one's words, and weeks of typing leave memory where it was."""
+        with self._lock:
+            self._blobs.clear()
+            self._expanded.clear()
+            self._pinyin.forget_queries()
+
     def terms_for_highlight(self, text: str, leaflet_id: str | None = None) -> list[str]:
         """Literal strings to highlight in a document (with the 复发 that "fufa" matched)."""
         return self._guarded(lambda: self._terms_for_highlight(text, leaflet_id), [])

@@ -145,6 +145,16 @@ class PinyinTable:
         self._completions: Kept[str, list[str]] = Kept(SYLLABLES_KEPT)
 
     @property
+    def kept(self) -> int:
+        """How many classes, sets, patterns and completions typing has left here."""
+        return len(self._classes) + len(self._sets) + len(self._finders) + len(self._completions)
+
+    def forget_queries(self) -> None:
+        """Drop the classes, sets and patterns made for the queries typed so far."""
+        for kept in (self._classes, self._sets, self._finders, self._completions):
+            kept.clear()
+
+    @property
     def chars(self) -> dict[str, str]:
         """Every reading (with or without a vowel) -> the characters that have it."""
         if self._chars is None:
