@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from leaflet_app.core.model import LANGS, Disclaimer
@@ -84,7 +84,8 @@ class DisclaimerBanner(QFrame):
         # The banner is part of every screen: nothing may hide it.
         super().setVisible(True)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Hide and self.window().isVisible():
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Not event(): that would bring every event of the banner into Python, dozens at start-up.
+        super().hideEvent(event)
+        if self.window().isVisible():
             self.show()
-        return super().event(event)
