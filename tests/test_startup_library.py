@@ -54,6 +54,28 @@ def test_a_first_start_lists_leaflets_as_they_are_read(qtbot, tmp_path: Path, mo
     assert again.open_leaflet("gen-00007") and reads == ["gen-00007"]  # read when opened
 
 
+def test_a_big_first_start_keeps_what_it_read_out_of_full_collections(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    import gc
+
+    from leaflet_app.ui import index_worker
+
+    monkeypatch.setattr(index_worker, "FREEZE_EVERY", 10)  # as 1,000 of 20,000 leaflets
+    root = generate(tmp_path / "content", LEAFLETS)
+    try:
+        window = window_for(qtbot, root, tmp_path / "cache")
+        qtbot.waitUntil(lambda: window.search.ready, timeout=60_000)
+        assert len(window.library_view.leaflet_ids()) == LEAFLETS
+        rows = [window.library.leaflets[i] for i in (0, LEAFLETS // 2)]  # read in early batches
+        assert gc.get_freeze_count() > 0
+        tracked = {id(o) for o in gc.get_objects()}  # the collector's generations, not the frozen
+        assert all(map(gc.is_tracked, rows)) and not any(id(row) in tracked for row in rows)
+        assert window.search.index.search("传单 gen-00039").hits  # type: ignore[union-attr]
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
+
+
 @pytest.mark.slow
 def test_opening_a_leaflet_not_yet_read_at_start(tmp_path: Path) -> None:
     root = generate(tmp_path / "content", LEAFLETS)
