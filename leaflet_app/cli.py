@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from leaflet_app import __version__, startup_gc  # startup_gc first: it pauses the collector
+from leaflet_app import __version__, startup_gc  # before the rest of the app: it pauses the collector
 from leaflet_app.cli_args import Parser, png_file, shown, window_size
 from leaflet_app.core.document import MODES
 
