@@ -3,6 +3,7 @@ and queried as the reader types (also while it is still being filled)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 import threading
@@ -16,7 +17,7 @@ from leaflet_app.core.search import build as builder
 from leaflet_app.core.search import cache
 from leaflet_app.core.search.cache import default_cache_dir
 from leaflet_app.core.search.query import SHORT_PREFIX, WORD_COLUMNS, Query, parse, quote
-from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
+from leaflet_app.core.search.results import Excerpt, Hit, NearMiss, SearchResults
 from leaflet_app.core.search.snippets import Matcher, snippet
 from leaflet_app.core.search.spelling import allowed_edits, suggest
 from leaflet_app.core.search.tokens import Kept, PinyinTable, fold
@@ -466,29 +467,22 @@ class SearchIndex:
              title: tuple[str, str, str] | None = None) -> Hit | None:  # fmt: skip
         """``title``: a title row's leaflet id, text and folded text as ranking read them."""
         where = builder.place(rowid)
+        folded: str | list[str]
         if title is not None:
-            leaflet_id, text, folded_title = title
+            leaflet_id, text, folded = title
             found = self._first_section(rowid)
             if found is None:
                 return None
             section_id = found
-            spans = matcher.spans(text, folded_title)
         else:
             row = self._record(rowid, where)
             if row is None:
                 return None
             leaflet_id, section_id, text, folded = row
-            if not via_translation and not folded:
-                folded.append(fold(text))
-            spans = [] if via_translation else matcher.spans(text, folded[0])
-        body_start = text.find("\n") + 1
-        # Show the body around the first match; the heading is shown on its own.
-        shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
-        short, inside = snippet(text[body_start:], shown)
-        terms = sorted({text[s:e] for s, e in spans}, key=lambda t: (-len(t), t))
-        return Hit(leaflet_id, section_id, where.lang, text[: max(0, body_start - 1)], short, inside,
-                   tuple(terms), score, title_match=where.is_title,
-                   via_translation=via_translation)  # fmt: skip
+        # The snippet, its matches and the terms are made when the hit is first shown.
+        made = functools.partial(_excerpt, text, folded, None if via_translation else matcher)
+        return Hit(leaflet_id, section_id, where.lang, text[: max(0, text.find("\n"))], made, score,
+                   title_match=where.is_title, via_translation=via_translation)  # fmt: skip
 
     def _first_section(self, key: int) -> str | None:
         """The section a translation's title row opens at (its first; ``key``: the title row's
@@ -597,6 +591,25 @@ class SearchIndex:
         return self._vocabulary
 
 
+def _excerpt(text: str, folded: str | list[str], matcher: Matcher | None) -> Excerpt:
+    """What a hit shows of its row's ``text`` ("heading\nbody"): the body around the first
+    match, the heading being shown on its own. ``folded``: the folded text, or the list
+    holding it once made (a translation's records keep it for the next keystrokes);
+    ``matcher``: None for a hit found through the other language, which marks nothing."""
+    spans: list[tuple[int, int]] = []
+    if matcher is not None:
+        if isinstance(folded, list):
+            if not folded:
+                folded.append(fold(text))
+            folded = folded[0]
+        spans = matcher.spans(text, folded)
+    body_start = text.find("\n") + 1
+    shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
+    short, inside = snippet(text[body_start:], shown)
+    terms = sorted({text[s:e] for s, e in spans}, key=lambda t: (-len(t), t))
+    return Excerpt(short, inside, tuple(terms))
+
+
 def _place(text: str, first: int | None) -> float:
     """How near the front of its title, else of its keyword list, a title row names what was
     searched: from 0 (first) towards 1 in the title, 1 to 2 in the keywords, 2 if not at all.
@@ -606,12 +619,10 @@ def _place(text: str, first: int | None) -> float:
     keywords ("methotrexate, MTX, …") and related ones later, so "MTX" ranks the
     methotrexate leaflet above the arthritis leaflet that mentions it. ``first``: where the
     first match in ``text`` starts."""
-    start = text.find("\n") + 1
     if first is None:
         return 2.0
+    start = text.find("\n") + 1
     if first < start:  # in the title
         return first / start
-    keywords = text[start:]
-    return 1.0 + keywords.count(builder.KEYWORD_SEPARATOR, 0, first - start) / (
-        keywords.count(builder.KEYWORD_SEPARATOR) + 1
-    )
+    separator = builder.KEYWORD_SEPARATOR
+    return 1.0 + text.count(separator, start, first) / (text.count(separator, start) + 1)
