@@ -87,8 +87,9 @@ class Matcher:
     order at each place) finds. Compiling it took 5-10 ms, paid by every keystroke, for its
     classes of the hundreds of Han characters read as a syllable and of the CJK blocks: those
     parts are matched apart. Pinyin is matched by testing characters against sets where a
-    pattern per syllable, compiled once by the pinyin table, finds a reading may start; the
-    rest of a prefix and a whole word followed by CJK, by patterns that name no CJK.
+    table per syllable, made once by the pinyin table for ``str.translate``, marks where a
+    reading may start; the rest of a prefix and a whole word followed by CJK, by patterns
+    that name no CJK.
     """
 
     def __init__(self, query: Query, pinyin: PinyinTable | None = None) -> None:
@@ -103,9 +104,10 @@ class Matcher:
         # For each group of the words' pattern: its place in ``options``, and whether it
         # goes on to the end of the word.
         self._groups: list[tuple[int, bool]] = [(-1, False)]
-        # Ways matched apart, in order: a pattern finding where each may start and the sets
-        # its characters must be in, or None: a whole word, where a CJK character follows.
-        self._apart: list[tuple[int, re.Pattern[str], list[frozenset[str]] | None]] = []
+        # Ways matched apart, in order: a table marking where each may start and the sets
+        # its characters must be in, or a pattern and None: a whole word, where a CJK
+        # character follows.
+        self._apart: list[tuple[int, re.Pattern[str] | dict[int, int], list[frozenset[str]] | None]] = []
         for order, option in enumerate(options):
             if isinstance(option, Words):
                 words.append(f"({option.pattern}{_NO_WORD if option.whole else ''})")
@@ -197,7 +199,7 @@ class Matcher:
         places: dict[int, tuple[int, int]] = {}
         size = len(folded)
         for order, finder, sets in self._apart:
-            if sets is None:
+            if isinstance(finder, re.Pattern):
                 at = 0
                 while (word := finder.search(folded, at)) is not None:
                     start, end = word.span()
@@ -205,16 +207,21 @@ class Matcher:
                         places[start] = (order, end)
                     at = start + 1
                 continue
+            if folded.isascii() or sets is None:
+                continue  # no Han character to read
+            # The places the first character may be, marked "\0" (see PinyinTable.finder).
+            marked = folded.translate(finder)
             length = len(sets)
-            for first in finder.finditer(folded):
-                at = first.start()
-                if at in places or at + length > size:
+            at = marked.find("\0")
+            while at >= 0:
+                start, at = at, marked.find("\0", at + 1)
+                if start in places or start + length > size:
                     continue
-                for offset, chars in enumerate(sets, at):
+                for offset, chars in enumerate(sets, start):
                     if folded[offset] not in chars:
                         break
                 else:
-                    places[at] = (order, at + length)
+                    places[start] = (order, start + length)
         return places
 
     def terms(self, text: str) -> list[str]:
