@@ -92,3 +92,10 @@ def test_ranking_finds_the_first_match_where_the_spans_start(typed: str) -> None
     for text in texts:
         spans = matcher.spans(text)
         assert matcher.first(text) == (spans[0][0] if spans else None), text
+
+
+def test_a_nul_in_the_text_is_not_taken_for_a_character_read_as_the_syllable() -> None:
+    # Han readings are found by translating their characters to "\0": one already there is not one.
+    matcher = Matcher(parse("barui", table()), table())
+    text = "\0瑞 巴\0 巴瑞"
+    assert [text[start:end] for start, end in matcher.spans(text)] == ["巴瑞"]
