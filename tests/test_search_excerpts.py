@@ -99,3 +99,18 @@ def test_read_ahead_keystrokes_read_no_titles_and_find_the_same(index: SearchInd
     assert {h.leaflet_id for h in index.search("quokka").hits} == {"alpha"}
     assert "alpha" not in {h.leaflet_id for h in index.search("testword").hits}
     cold.close()
+
+
+def test_read_ahead_a_first_query_of_initials_finds_the_sets_it_needs_made(index: SearchIndex,
+                                                                         tmp_path: Path) -> None:  # fmt: skip
+    # The pinyin table and each letter's characters are made when the worker reads ahead, not
+    # by the first keystrokes ("bl", a syllable being typed: 1-2 ms a letter, ~6 ms the table).
+    cold = SearchIndex.attach(load_library([tmp_path / "content"], today=TODAY), tmp_path / "cache")
+    index.warm()
+    table = index._pinyin
+    made = set(table._sets)
+    for query in ("cs", "csh", "c", "ceshi", "t"):
+        assert index.search(query) == cold.search(query)
+    letters = {key for key in table._sets if key[1] and len(key[0]) == 1}
+    assert ("c", True) in letters and letters <= made
+    cold.close()
