@@ -224,21 +224,14 @@ class SearchIndex:
         first 200 title rows it matches, in index order: read then, they were half its time.
 
         A few hundred rows at a time, so a search meanwhile waits for one short read at most.
-        Before them, the pinyin table with the characters read as a syllable starting with
-        each letter (as initials like "bl" and a syllable still being typed match), and the
-        patterns every query uses: a first keystroke paid ~6 ms for those, a new letter 1-2 ms.
+        Before them, the pinyin table and the patterns every query uses: a first keystroke
+        paid ~6 ms for those. (Not each letter's characters, which initials like "bl" need:
+        ~10 MB for all of them, against 1-2 ms the first time a letter is typed.)
         """
         compile_patterns()
-        table = self._pinyin
         try:
             with self._lock:
-                letters = sorted({syllable[0] for syllable in table.syllables})
-            for letter in letters:
-                if stop is not None and stop():
-                    return
-                with self._lock:  # searches use the table's caches under the lock too
-                    table.charset(letter, partial=True)
-                    table.finder(letter, partial=True)
+                _ = self._pinyin.prefixes  # reads the table, and the syllables' starts
         except sqlite3.Error:  # only reading ahead: a search will notice a damaged file
             return
         last = -1
