@@ -42,6 +42,7 @@ class Hit:
 
     @property
     def excerpt(self) -> Excerpt:
+        """Made the first time it is asked for (painted, compared), then kept."""
         made = self.__dict__.get("_excerpt")
         if made is None:
             made = self.source if isinstance(self.source, Excerpt) else self.source()
