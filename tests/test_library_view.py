@@ -124,3 +124,44 @@ def test_rows_are_measured_at_the_shown_width(make_window, content: Path,  # typ
     window.show()
     window.grab()
     assert widths and min(widths) > 1000  # at the shown window's width (1280 px)
+
+
+def test_leaflets_read_while_the_other_language_is_sorted_keep_that_sort(  # type: ignore[no-untyped-def]
+    make_window, content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A later start checks every folder just after the window appears, as the titles of the
+    # other language are sorted in a thread: the first switch must not sort them all again.
+    import datetime as dt
+    import threading
+
+    from leaflet_app.core.loader import load_one
+    from leaflet_app.ui.library_model import TitleOrder
+
+    library = load_library([content])
+    window = make_window(library=library)
+    order = window.library_view.model.order
+    sorting, go_on = threading.Event(), threading.Event()
+    sorted_by: list[str] = []
+    sort = TitleOrder._sort
+
+    def slow_sort(lang, leaflets):  # type: ignore[no-untyped-def]
+        sorted_by.append(threading.current_thread().name)
+        if threading.current_thread() is not threading.main_thread():
+            sorting.set()
+            go_on.wait(5)
+        return sort(lang, leaflets)
+
+    monkeypatch.setattr(TitleOrder, "_sort", staticmethod(slow_sort))
+    order.prepare("zh", list(library.leaflets))
+    assert sorting.wait(5)
+    zh = content / "gout" / "zh.md"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("痛风", "阿痛风"), encoding="utf-8")
+    renamed, _ = load_one(content / "gout", dt.date.today())
+    assert renamed is not None
+    window.add_leaflets([renamed], ["asthma"])  # read while the sort runs: 阿 now, and one gone
+    go_on.set()
+    order.join()
+    window.set_mode("zh")
+    assert sorted_by == ["sort-zh"]  # the switch used the sort made in the thread
+    titles = [row.split("\n")[0] for row in library_rows(window)]
+    assert titles == ["阿锌片", "草药阿司匹林", "阿痛风", "巴使用说明"]

@@ -124,3 +124,17 @@ def test_the_first_paint_does_not_wait_for_the_index(qtbot, make_window, generat
     assert not window.search.ready and window.search.index is None  # not even opened yet
     qtbot.waitUntil(lambda: window.search._worker is not None)  # it starts on its own
     qtbot.waitUntil(lambda: window.search.ready, timeout=120_000)
+
+
+def test_once_ready_a_letter_typed_first_reads_no_titles(qtbot, make_window, generated: Library) -> None:  # type: ignore[no-untyped-def]
+    # The worker reads the first title rows ahead when the index is up to date (see warm).
+    window = make_window(library=generated)
+    window.search.ensure_index()
+    qtbot.waitUntil(lambda: window.search.ready, timeout=120_000)
+    index = window.search.index
+    assert index is not None
+    statements: list[str] = []
+    index._db.set_trace_callback(statements.append)
+    assert index.search("m").hits
+    index._db.set_trace_callback(None)
+    assert statements and not [sql for sql in statements if "FROM titles" in sql]

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from leaflet_app.core.loader import load_library
 from leaflet_app.core.search import Hit, SearchIndex
+from leaflet_app.core.search import index as index_module
 from leaflet_app.ui.highlight import MatchNavigator, clear_highlights, highlight_terms
 from leaflet_app.ui.search_panel import HitRole, SearchPanel
 
@@ -138,3 +139,21 @@ def test_highlights_and_match_navigation(qtbot: QtBot) -> None:
     navigator.clear()
     assert view.extraSelections() == [] and navigator.count == 0
     assert not navigator.next()
+
+
+def test_only_the_results_on_screen_make_their_snippets(qtbot: QtBot, panel: SearchPanel,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    # A search makes 50 hits a keystroke; their snippets are made as rows are painted.
+    made: list[str] = []
+    excerpt = index_module._excerpt
+    noted = lambda text, *more: made.append(text) or excerpt(text, *more)  # noqa: E731
+    monkeypatch.setattr(index_module, "_excerpt", noted)
+    panel.resize(900, 400)
+    panel.set_query("b")
+    panel.run_now()
+    assert panel.results is not None and len(panel.results.hits) > 20 and made == []
+    qtbot.waitUntil(lambda: marked_pixels(panel) > 50)  # the rows on screen, their words marked
+    on_screen = len(made)
+    assert 0 < on_screen < 12
+    panel.list.scrollToBottom()
+    assert marked_pixels(panel) > 50 and len(made) > on_screen  # the others as they come into view

@@ -79,3 +79,23 @@ def test_characters_beyond_the_bmp_do_not_slow_every_text_down() -> None:
         return min(timeit.repeat(lambda: matcher.spans(text), number=3, repeat=5))
 
     assert fastest(rare) < 3 * fastest(plain)  # 14 times slower when they were listed
+
+
+@pytest.mark.parametrize("typed", ["b", "bl", "blo", "fufa", "barui", "brtn", '"mtx"', '"blood 复发"', "复",
+                                   "xueye blood"])  # fmt: skip
+def test_ranking_finds_the_first_match_where_the_spans_start(typed: str) -> None:
+    # Ranking asks where the first match starts in 200 titles a keystroke, without the spans.
+    texts = ["Blood test\nblood · 血液", "血液检查\nxueye · 复发", "oblong blob",
+             "巴瑞替尼\nMTX甲氨蝶呤 · mtxa", "复发 blood复发 bloodx复发", "ab复blood", "nothing here",
+             "abc巴瑞 blo", "𠐌瑞 and 巴锐天你 fufa"]  # fmt: skip
+    matcher = Matcher(parse(typed, table()), table())
+    for text in texts:
+        spans = matcher.spans(text)
+        assert matcher.first(text) == (spans[0][0] if spans else None), text
+
+
+def test_a_nul_in_the_text_is_not_taken_for_a_character_read_as_the_syllable() -> None:
+    # Han readings are found by translating their characters to "\0": one already there is not one.
+    matcher = Matcher(parse("barui", table()), table())
+    text = "\0瑞 巴\0 巴瑞"
+    assert [text[start:end] for start, end in matcher.spans(text)] == ["巴瑞"]

@@ -216,3 +216,34 @@ def test_images_load_only_from_the_leaflet_folder_and_internet_links_are_inert( 
     browser.anchorClicked.emit(QUrl("https://example.org/olumiant"))
     assert opened == []
     assert window.leaflet_view.leaflet.id == "test-leaflet"
+
+
+def test_a_switch_on_the_library_page_shows_the_leaflet_in_the_new_language_on_return(  # type: ignore[no-untyped-def]
+    qtbot, make_window
+) -> None:
+    window = make_window()
+    window.open_leaflet("baricitinib", "relapse")
+    window.go_home()
+    laid_out: list[int] = []
+    window.leaflet_view.document_replaced.connect(lambda: laid_out.append(1))
+    window.set_mode("zh")
+    window.set_mode("both")
+    assert laid_out == []  # the leaflet behind the library is not laid out for each switch
+    window.go_back()
+    assert window.pages.currentWidget() is window.leaflet_view
+    assert window.leaflet_view.current_section() == "relapse"
+    assert "减量后" in window.leaflet_view.browser.toPlainText()
+    qtbot.wait(10)
+    assert laid_out == [1]  # once, when it came back into view
+
+
+def test_a_leaflet_behind_another_page_is_shown_as_it_was_left_when_its_page_comes_back(  # type: ignore[no-untyped-def]
+    qtbot, make_window
+) -> None:
+    window = make_window()
+    window.open_leaflet("baricitinib", "relapse")
+    window.go_home()
+    window.set_mode("zh")
+    window.pages.setCurrentWidget(window.leaflet_view)  # shown without opening it again
+    qtbot.waitUntil(lambda: "减量后" in window.leaflet_view.browser.toPlainText())
+    assert window.leaflet_view.current_section() == "relapse"

@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
-from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
+from leaflet_app.core.search.results import Excerpt, Hit, NearMiss, SearchResults
 from leaflet_app.core.traditional import DEFAULT, Conversion, converter, engine, term_regex
 
 CHARACTERS, TAIWAN_PHRASES = "t2s", "tw2sp"
@@ -82,13 +82,17 @@ def search_any_script(
 
 def hit_in_traditional(hit: Hit, conversion: Conversion = DEFAULT) -> Hit:
     """A Chinese hit as a reader of 繁體 sees it: heading, snippet and terms converted, the
-    highlighted spans moved with them. English hits are unchanged."""
+    highlighted spans moved with them (the snippet when first shown, as the hit's own). English
+    hits are unchanged."""
     if hit.lang != "zh":
         return hit
     convert = converter(conversion)
-    snippet, spans = convert.convert_marked(hit.snippet, hit.spans)
-    return dataclasses.replace(hit, heading=convert.convert(hit.heading), snippet=snippet, spans=spans,
-                               terms=terms_in_traditional(hit.terms, conversion))  # fmt: skip
+
+    def converted() -> Excerpt:
+        snippet, spans = convert.convert_marked(hit.snippet, hit.spans)
+        return Excerpt(snippet, spans, terms_in_traditional(hit.terms, conversion))
+
+    return dataclasses.replace(hit, heading=convert.convert(hit.heading), source=converted)
 
 
 def results_in_traditional(results: SearchResults, conversion: Conversion = DEFAULT) -> SearchResults:

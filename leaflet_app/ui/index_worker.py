@@ -84,6 +84,8 @@ class IndexWorker(QThread):
                                     stop=self.isInterruptionRequested)  # fmt: skip
             else:
                 self._read_and_index(index)
+            # What the first keystrokes need, read now rather than as the reader types.
+            index.warm(stop=self.isInterruptionRequested)
         except Exception:
             log.exception("search index could not be brought up to date")
 

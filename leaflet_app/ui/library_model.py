@@ -48,8 +48,9 @@ class TitleOrder:
     def __init__(self) -> None:
         self._sorted: dict[Lang, tuple[list[QCollatorSortKey], list[str]]] = {}
         self._lock = threading.Lock()
-        self.version = 0  # changes whenever the order of any language may have changed
         self._thread: threading.Thread | None = None
+        # Updates made while a language is sorted in a thread, to apply to its order then.
+        self._missed: dict[Lang, list[tuple[list[Leaflet], set[str]]]] = {}
 
     def ids(self, lang: Lang, leaflets: Iterable[Leaflet]) -> list[str]:
         with self._lock:
@@ -58,17 +59,27 @@ class TitleOrder:
             found = self._sort(lang, list(leaflets))
             with self._lock:
                 self._sorted[lang] = found
+                self._missed.pop(lang, None)  # sorted from the leaflets as they are now
         return found[1]
 
     def prepare(self, lang: Lang, leaflets: list[Leaflet]) -> None:
         """Sort ``lang`` in a thread now, so the first switch to it does not wait."""
-        version = self.version
+        with self._lock:
+            if lang in self._sorted or lang in self._missed:  # sorted, or being sorted
+                return
+            self._missed[lang] = []
 
         def work() -> None:
-            found = self._sort(lang, leaflets)
+            keys, ids = self._sort(lang, leaflets)
             with self._lock:
-                if self.version == version and lang not in self._sorted:
-                    self._sorted[lang] = found
+                missed = self._missed.pop(lang, None)
+                if missed is None or lang in self._sorted:
+                    return  # sorted meanwhile, on the spot
+                # Leaflets read while it sorted (a later start checks every folder then): put
+                # in as an update would, so the work is not thrown away.
+                for changed, gone in missed:
+                    keys, ids = _updated(lang, keys, ids, changed, gone)
+                self._sorted[lang] = (keys, ids)
 
         self._thread = threading.Thread(target=work, name=f"sort-{lang}", daemon=True)
         self._thread.start()
@@ -88,19 +99,28 @@ class TitleOrder:
     def update(self, changed: list[Leaflet], removed: Iterable[str]) -> None:
         """Leaflets put in or changed (their titles may be new) and ids taken out."""
         gone = set(removed) | {lf.id for lf in changed}
+        if not gone:
+            return
         with self._lock:
-            self.version += 1
             for lang, (keys, ids) in list(self._sorted.items()):
-                if not gone.isdisjoint(ids):  # a first start only adds: no pass over 20,000 rows
-                    kept = [(k, i) for k, i in zip(keys, ids, strict=True) if i not in gone]
-                    keys, ids = [k for k, _ in kept], [i for _, i in kept]
-                collator = _collator(lang)
-                for leaflet in changed:
-                    key = collator.sortKey(leaflet.title(lang))
-                    at = bisect.bisect(keys, key)
-                    keys.insert(at, key)
-                    ids.insert(at, leaflet.id)
-                self._sorted[lang] = (keys, ids)
+                self._sorted[lang] = _updated(lang, keys, ids, changed, gone)
+            for missed in self._missed.values():
+                missed.append((list(changed), gone))
+
+
+def _updated(lang: Lang, keys: list[QCollatorSortKey], ids: list[str], changed: list[Leaflet],
+             gone: set[str]) -> tuple[list[QCollatorSortKey], list[str]]:  # fmt: skip
+    """``keys`` and ``ids`` without the ``gone`` ids, with the ``changed`` leaflets put in order."""
+    if not gone.isdisjoint(ids):  # a first start only adds: no pass over 20,000 rows
+        kept = [(k, i) for k, i in zip(keys, ids, strict=True) if i not in gone]
+        keys, ids = [k for k, _ in kept], [i for _, i in kept]
+    collator = _collator(lang)
+    for leaflet in changed:
+        key = collator.sortKey(leaflet.title(lang))
+        at = bisect.bisect(keys, key)
+        keys.insert(at, key)
+        ids.insert(at, leaflet.id)
+    return keys, ids
 
 
 class LibraryModel(QAbstractListModel):

@@ -3,6 +3,7 @@ and queried as the reader types (also while it is still being filled)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 import threading
@@ -16,8 +17,8 @@ from leaflet_app.core.search import build as builder
 from leaflet_app.core.search import cache
 from leaflet_app.core.search.cache import default_cache_dir
 from leaflet_app.core.search.query import SHORT_PREFIX, WORD_COLUMNS, Query, parse, quote
-from leaflet_app.core.search.results import Hit, NearMiss, SearchResults
-from leaflet_app.core.search.snippets import Matcher, snippet
+from leaflet_app.core.search.results import Excerpt, Hit, NearMiss, SearchResults
+from leaflet_app.core.search.snippets import Matcher, compile_patterns, snippet
 from leaflet_app.core.search.spelling import allowed_edits, suggest
 from leaflet_app.core.search.tokens import Kept, PinyinTable, fold
 
@@ -32,6 +33,7 @@ PREFIXES_KEPT = 1024  # prefixes' words kept for the next keystrokes (a kiosk ty
 BLOB_CACHE = 256  # translations' texts kept decompressed for the next keystrokes (~3 MB)
 FIRSTS_KEPT = 8192  # title rows' first section ids kept (a few hundred KB)
 TITLES_KEPT = 4096  # title rows' texts kept, as written and folded (1-2 MB)
+WARM_STEP = 250  # title rows read ahead at a time (see warm)
 TIDY_AFTER = 50  # leaflets written in one update before its pieces are merged
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -96,7 +98,7 @@ class SearchIndex:
         self._blobs: Kept[int, list[tuple[str, str, list[str]]]] = Kept(BLOB_CACHE)
         self._expanded: Kept[str, list[str] | None] = Kept(PREFIXES_KEPT)
         self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
-        self._title_rows: dict[int, tuple[int, str, str, str]] = {}  # see _titles
+        self._title_rows: Kept[int, tuple[int, str, str, str]] = Kept(TITLES_KEPT)  # see _titles
 
     def close(self) -> None:
         with self._lock:
@@ -215,6 +217,44 @@ class SearchIndex:
             why = f"cannot be saved in {self.path.parent if self.path else '?'} ({str(exc)[:120]})"
             self._adopt(cache.Opened(cache.in_memory(why), None, created=True))
             self._in_memory_now = True
+
+    def warm(self, stop: Callable[[], bool] | None = None) -> None:
+        """Read what the first keystrokes need before anyone types: the first title rows
+        (folded) and the sections they open at. A letter or character typed alone ranks the
+        first 200 title rows it matches, in index order: read then, they were half its time.
+
+        A few hundred rows at a time, so a search meanwhile waits for one short read at most.
+        Before them, the pinyin table and the patterns every query uses: a first keystroke
+        paid ~6 ms for those. (Not each letter's characters, which initials like "bl" need:
+        ~10 MB for all of them, against 1-2 ms the first time a letter is typed.)
+        """
+        compile_patterns()
+        try:
+            with self._lock:
+                _ = self._pinyin.prefixes  # reads the table, and the syllables' starts
+        except sqlite3.Error:  # only reading ahead: a search will notice a damaged file
+            return
+        last = -1
+        while stop is None or not stop():
+            with self._lock:
+                try:
+                    self._notice_writes()  # else the first search would forget what is read
+                    if len(self._title_rows) >= TITLES_KEPT:
+                        return
+                    sql = ("SELECT t.rowid, l.leaflet_id, t.text FROM titles t "
+                           "JOIN leaflets l ON l.num = t.rowid >> 1 WHERE t.rowid > ? "
+                           "ORDER BY t.rowid LIMIT ?")  # fmt: skip
+                    rows = self._db.execute(sql, [last, WARM_STEP]).fetchall()
+                    if not rows:
+                        return
+                    known = self._title_rows
+                    for rowid, leaflet_id, text in rows:
+                        if rowid not in known:
+                            known[rowid] = (rowid, leaflet_id, text, fold(text))
+                    self._prefetch([row[0] for row in rows])
+                except sqlite3.Error:  # only reading ahead: a search will notice a damaged file
+                    return
+                last = rows[-1][0]
 
     # -- searching -------------------------------------------------------------------
 
@@ -388,18 +428,16 @@ class SearchIndex:
         """(row id, leaflet id, "title\nkeywords", that folded) of these title rows; kept for
         the next keystrokes, which rank many of the same titles again."""
         known = self._title_rows
-        missing = [r for r in rowids if r not in known]
-        if len(known) + len(missing) > TITLES_KEPT:
-            known.clear()
-            missing = rowids
+        found = {r: known[r] for r in rowids if r in known}  # used again: forgotten last
+        missing = [r for r in rowids if r not in found]
         for start in range(0, len(missing), 500):  # SQLite's limit on bound values
             chunk = missing[start : start + 500]
             sql = ("SELECT t.rowid, l.leaflet_id, t.text FROM titles t "
                    "JOIN leaflets l ON l.num = t.rowid >> 1 "
                    f"WHERE t.rowid IN ({','.join('?' * len(chunk))})")  # fmt: skip
             for rowid, leaflet_id, text in self._db.execute(sql, chunk):
-                known[rowid] = (rowid, leaflet_id, text, fold(text))
-        return [known[r] for r in rowids if r in known]
+                found[rowid] = known[rowid] = (rowid, leaflet_id, text, fold(text))
+        return [found[r] for r in rowids if r in found]
 
     def _row(self, rowid: int, where: builder.Place | None = None) -> tuple[str, str, str] | None:
         """(leaflet id, section id, "heading\ntext") of a row, or None if it is not there."""
@@ -480,29 +518,22 @@ class SearchIndex:
              title: tuple[str, str, str] | None = None) -> Hit | None:  # fmt: skip
         """``title``: a title row's leaflet id, text and folded text as ranking read them."""
         where = builder.place(rowid)
+        folded: str | list[str]
         if title is not None:
-            leaflet_id, text, folded_title = title
+            leaflet_id, text, folded = title
             found = self._first_section(rowid)
             if found is None:
                 return None
             section_id = found
-            spans = matcher.spans(text, folded_title)
         else:
             row = self._record(rowid, where)
             if row is None:
                 return None
             leaflet_id, section_id, text, folded = row
-            if not via_translation and not folded:
-                folded.append(fold(text))
-            spans = [] if via_translation else matcher.spans(text, folded[0])
-        body_start = text.find("\n") + 1
-        # Show the body around the first match; the heading is shown on its own.
-        shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
-        short, inside = snippet(text[body_start:], shown)
-        terms = sorted({text[s:e] for s, e in spans}, key=lambda t: (-len(t), t))
-        return Hit(leaflet_id, section_id, where.lang, text[: max(0, body_start - 1)], short, inside,
-                   tuple(terms), score, title_match=where.is_title,
-                   via_translation=via_translation)  # fmt: skip
+        # The snippet, its matches and the terms are made when the hit is first shown.
+        made = functools.partial(_excerpt, text, folded, None if via_translation else matcher)
+        return Hit(leaflet_id, section_id, where.lang, text[: max(0, text.find("\n"))], made, score,
+                   title_match=where.is_title, via_translation=via_translation)  # fmt: skip
 
     def _first_section(self, key: int) -> str | None:
         """The section a translation's title row opens at (its first; ``key``: the title row's
@@ -611,6 +642,25 @@ class SearchIndex:
         return self._vocabulary
 
 
+def _excerpt(text: str, folded: str | list[str], matcher: Matcher | None) -> Excerpt:
+    """What a hit shows of its row's ``text`` ("heading\nbody"): the body around the first
+    match, the heading being shown on its own. ``folded``: the folded text, or the list
+    holding it once made (a translation's records keep it for the next keystrokes);
+    ``matcher``: None for a hit found through the other language, which marks nothing."""
+    spans: list[tuple[int, int]] = []
+    if matcher is not None:
+        if isinstance(folded, list):
+            if not folded:
+                folded.append(fold(text))
+            folded = folded[0]
+        spans = matcher.spans(text, folded)
+    body_start = text.find("\n") + 1
+    shown = [(s - body_start, e - body_start) for s, e in spans if s >= body_start]
+    short, inside = snippet(text[body_start:], shown)
+    terms = sorted({text[s:e] for s, e in spans}, key=lambda t: (-len(t), t))
+    return Excerpt(short, inside, tuple(terms))
+
+
 def _place(text: str, first: int | None) -> float:
     """How near the front of its title, else of its keyword list, a title row names what was
     searched: from 0 (first) towards 1 in the title, 1 to 2 in the keywords, 2 if not at all.
@@ -620,12 +670,10 @@ def _place(text: str, first: int | None) -> float:
     keywords ("methotrexate, MTX, …") and related ones later, so "MTX" ranks the
     methotrexate leaflet above the arthritis leaflet that mentions it. ``first``: where the
     first match in ``text`` starts."""
-    start = text.find("\n") + 1
     if first is None:
         return 2.0
+    start = text.find("\n") + 1
     if first < start:  # in the title
         return first / start
-    keywords = text[start:]
-    return 1.0 + keywords.count(builder.KEYWORD_SEPARATOR, 0, first - start) / (
-        keywords.count(builder.KEYWORD_SEPARATOR) + 1
-    )
+    separator = builder.KEYWORD_SEPARATOR
+    return 1.0 + text.count(separator, start, first) / (text.count(separator, start) + 1)

@@ -11,6 +11,7 @@ from leaflet_app.core.search.query import Query, Reading, Term
 from leaflet_app.core.search.tokens import (
     CJK_CHARS,
     LATIN_CHAR,
+    TOKEN,
     PinyinTable,
     default_table,
     fold,
@@ -80,6 +81,13 @@ def _term_options(term: Term) -> list[Words | Han]:
                   whole=latin_last and not term.prefix)]  # fmt: skip
 
 
+def compile_patterns() -> None:
+    """Compile the patterns every query and snippet uses (classes spanning the CJK blocks,
+    1-2 ms each), ahead of the first keystroke: the index worker calls this once it is done."""
+    for pattern in (TOKEN, LATIN_CHAR, _REST, _CJK):
+        regex(pattern)
+
+
 class Matcher:
     """Finds every place a query matches in a text, the way the index matched it.
 
@@ -87,8 +95,9 @@ class Matcher:
     order at each place) finds. Compiling it took 5-10 ms, paid by every keystroke, for its
     classes of the hundreds of Han characters read as a syllable and of the CJK blocks: those
     parts are matched apart. Pinyin is matched by testing characters against sets where a
-    pattern per syllable, compiled once by the pinyin table, finds a reading may start; the
-    rest of a prefix and a whole word followed by CJK, by patterns that name no CJK.
+    table per syllable, made once by the pinyin table for ``str.translate``, marks where a
+    reading may start; the rest of a prefix and a whole word followed by CJK, by patterns
+    that name no CJK.
     """
 
     def __init__(self, query: Query, pinyin: PinyinTable | None = None) -> None:
@@ -103,9 +112,10 @@ class Matcher:
         # For each group of the words' pattern: its place in ``options``, and whether it
         # goes on to the end of the word.
         self._groups: list[tuple[int, bool]] = [(-1, False)]
-        # Ways matched apart, in order: a pattern finding where each may start and the sets
-        # its characters must be in, or None: a whole word, where a CJK character follows.
-        self._apart: list[tuple[int, re.Pattern[str], list[frozenset[str]] | None]] = []
+        # Ways matched apart, in order: a table marking where each may start and the sets
+        # its characters must be in, or a pattern and None: a whole word, where a CJK
+        # character follows.
+        self._apart: list[tuple[int, re.Pattern[str] | dict[int, int], list[frozenset[str]] | None]] = []
         for order, option in enumerate(options):
             if isinstance(option, Words):
                 words.append(f"({option.pattern}{_NO_WORD if option.whole else ''})")
@@ -143,7 +153,26 @@ class Matcher:
         if self._regex is None and not self._apart:
             return None
         folded = fold(text) if folded is None else folded
-        return next((start for start, _ in self._merged(folded, self._places_apart(folded))), None)
+        places = self._places_apart(folded) if self._apart else None
+        if places:
+            return next((start for start, _ in self._merged(folded, places)), None)
+        # Only the words' pattern can match: its first match that starts a word, found as
+        # ``_merged`` finds it (ranking asks this of 200 titles per keystroke).
+        latin = regex(LATIN_CHAR)
+        if self._plain is not None and (folded.isascii() or not regex(_CJK).search(folded)):
+            for found in self._plain.finditer(folded):
+                if not (found.start() and latin.match(folded, found.start() - 1)):
+                    return found.start()
+            return None
+        word = self._regex.search(folded) if self._regex is not None else None
+        while word is not None:
+            start, end = word.span()
+            if self._groups[word.lastindex or 0][1]:
+                end = regex(_REST).match(folded, end).end()  # type: ignore[union-attr]  # never fails: *
+            if end > start and not (start and latin.match(folded, start - 1) and latin.match(folded, start)):
+                return start
+            word = word.re.search(folded, max(end, start + 1))
+        return None
 
     def _merged(self, folded: str, places: dict[int, tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """The spans: matches of the words' pattern and ``places`` in the order they would
@@ -178,7 +207,7 @@ class Matcher:
         places: dict[int, tuple[int, int]] = {}
         size = len(folded)
         for order, finder, sets in self._apart:
-            if sets is None:
+            if isinstance(finder, re.Pattern):
                 at = 0
                 while (word := finder.search(folded, at)) is not None:
                     start, end = word.span()
@@ -186,16 +215,21 @@ class Matcher:
                         places[start] = (order, end)
                     at = start + 1
                 continue
+            if folded.isascii() or sets is None:
+                continue  # no Han character to read
+            # The places the first character may be, marked "\0" (see PinyinTable.finder).
+            marked = folded.translate(finder)
             length = len(sets)
-            for first in finder.finditer(folded):
-                at = first.start()
-                if at in places or at + length > size:
+            at = marked.find("\0")
+            while at >= 0:
+                start, at = at, marked.find("\0", at + 1)
+                if start in places or start + length > size:
                     continue
-                for offset, chars in enumerate(sets, at):
+                for offset, chars in enumerate(sets, start):
                     if folded[offset] not in chars:
                         break
                 else:
-                    places[at] = (order, at + length)
+                    places[start] = (order, start + length)
         return places
 
     def terms(self, text: str) -> list[str]:

@@ -141,7 +141,7 @@ class PinyinTable:
         self._prefixes: frozenset[str] | None = None
         self._classes: Kept[tuple[str, bool], str] = Kept(SYLLABLES_KEPT)
         self._sets: Kept[tuple[str, bool], frozenset[str]] = Kept(SYLLABLES_KEPT)
-        self._finders: Kept[tuple[str, bool], re.Pattern[str]] = Kept(SYLLABLES_KEPT)
+        self._finders: Kept[tuple[str, bool], dict[int, int]] = Kept(SYLLABLES_KEPT)
         self._completions: Kept[str, list[str]] = Kept(SYLLABLES_KEPT)
 
     @property
@@ -201,22 +201,19 @@ class PinyinTable:
             found = self._sets[key] = frozenset(self.characters(syllable, partial=partial))
         return found
 
-    def finder(self, syllable: str, *, partial: bool = False) -> re.Pattern[str]:
-        """A pattern matching any one of ``characters``, and any character beyond the Basic
-        Multilingual Plane: test what it finds against ``charset``.
+    def finder(self, syllable: str, *, partial: bool = False) -> dict[int, int]:
+        """A table for ``str.translate`` marking each of ``characters`` "\\0" (and a "\\0"
+        already there "\\1"): where it puts a "\\0" is where one of them is.
 
-        Kept: a class of a few thousand characters ("s…") takes several milliseconds to
-        compile, and the next keystrokes need the same few syllables again. A class holding
-        characters beyond the BMP tries each of them in turn at every position of a text
-        (40 µs for a title, not 1 µs): one range stands for them all.
+        Not a pattern: a class of a few thousand characters ("s…") took several milliseconds
+        to compile (this table, a twentieth of that), and one holding characters beyond the
+        BMP tried each of them in turn at every position of a text.
         """
         key = (syllable, partial)
         found = self._finders.get(key)
         if found is None:
-            chars = self.characters(syllable, partial=partial)
-            bmp = "".join(ch for ch in chars if ch <= "\uffff")
-            beyond = "\U00010000-\U0010ffff" if len(bmp) < len(chars) else ""
-            found = re.compile(f"[{re.escape(bmp)}{beyond}]" if chars else "(?!)")
+            found = dict.fromkeys(map(ord, self.characters(syllable, partial=partial)), 0)
+            found[0] = 1
             self._finders[key] = found
         return found
 
