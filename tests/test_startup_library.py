@@ -93,7 +93,8 @@ def test_opening_a_leaflet_not_yet_read_at_start(tmp_path: Path) -> None:
 
 
 # A later start (the bundled leaflets' manifest made by a first one): the window is built, shown
-# and painted; prints which of the modules and Qt widget classes named on the command line it loaded.
+# and painted (with --search: then a search's results too); prints which of the modules and Qt
+# widget classes named on the command line it loaded.
 _LATER_START = """
 import sys
 import PySide6.QtWidgets
@@ -102,17 +103,29 @@ from leaflet_app.ui.app import build_window
 app, window = build_window(app_parser().parse_args(["--lang", "en"]))
 window.show()
 window.grab()
-loaded = [n for n in sys.argv[1:] if n in sys.modules or n in vars(PySide6.QtWidgets)]
+if sys.argv[1] == "--search":  # then a search, its results painted
+    import time
+    window.search.ensure_index()
+    while not window.search.ready:
+        app.processEvents()
+        time.sleep(0.01)
+    window.search_field.setText("fufa")
+    window.search.run_now()
+    window.show_search_results()
+    window.search.panel.list.viewport().grab()
+    assert window.search.panel.results.hits
+loaded = [n for n in sys.argv[2:] if n in sys.modules or n in vars(PySide6.QtWidgets)]
 print(" ".join(loaded) or "none")
 """
 
 
-def _loaded_by_a_later_start(tmp_path: Path, names: list[str]) -> list[str]:
+def _loaded_by_a_later_start(tmp_path: Path, names: list[str], *, search: bool = False) -> list[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
            "XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}  # fmt: skip
     env.pop("PYSIDE6_OPTION_LAZY", None)  # PySide's default: a Qt class is made when first named
     repo = Path(__file__).resolve().parent.parent
-    runs = [subprocess.run([sys.executable, "-c", _LATER_START, *names], env=env, capture_output=True,
+    then = "--search" if search else "--paint"
+    runs = [subprocess.run([sys.executable, "-c", _LATER_START, then, *names], env=env, capture_output=True,
                            text=True, timeout=120, cwd=repo) for _ in range(2)]  # fmt: skip
     assert all(run.returncode == 0 for run in runs), runs[-1].stderr[-2000:]
     return runs[1].stdout.split()
@@ -144,6 +157,13 @@ def test_the_first_window_loads_only_what_it_shows(tmp_path: Path) -> None:
     # widget class it knows (dialogs and all).
     every_widget_class = ["QFileDialog", "QWizard", "QCalendarWidget"]
     assert _loaded_by_a_later_start(tmp_path, later + every_widget_class) == ["none"]
+
+
+@pytest.mark.slow
+def test_the_first_results_paint_without_making_every_widget_class(tmp_path: Path) -> None:
+    # The results list's own viewport, as the library list's: ~25 ms of the first results' paint.
+    every_widget_class = ["QFileDialog", "QWizard", "QCalendarWidget"]
+    assert _loaded_by_a_later_start(tmp_path, every_widget_class, search=True) == ["none"]
 
 
 def test_what_the_first_window_leaves_out_is_there_when_needed(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
