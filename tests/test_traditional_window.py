@@ -118,6 +118,16 @@ def test_traditional_queries_find_leaflets(qtbot, make_window, query: str, leafl
     assert leaflet_id in window.search.panel.results.leaflet_ids()
 
 
+def _open_a_chinese_result(qtbot, window, results: QListView) -> None:  # type: ignore[no-untyped-def]
+    """Tap the first Chinese hit in the list, as a reader does, and wait for the leaflet."""
+    model = results.model()
+    index = next(model.index(i) for i in range(model.rowCount())
+                 if model.index(i).data(HitRole) is not None and model.index(i).data(HitRole).lang == "zh")
+    results.scrollTo(index)
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualRect(index).center())
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.leaflet_view)
+
+
 def test_results_are_shown_in_traditional_and_open_highlighted(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     click(qtbot, window, "language_zh_hant")
@@ -126,12 +136,7 @@ def test_results_are_shown_in_traditional_and_open_highlighted(qtbot, make_windo
     assert any("巴瑞替尼（Olumiant）：要不要繼續用藥" in row for row in rows)
     chinese = [row for row in rows if "(中文)" in row]
     assert chinese and all("复" not in row for row in chinese) and any("復發" in row for row in chinese)
-    model = results.model()
-    index = next(model.index(i) for i in range(model.rowCount())
-                 if model.index(i).data(HitRole) is not None and model.index(i).data(HitRole).lang == "zh")
-    results.scrollTo(index)
-    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualRect(index).center())
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.leaflet_view)
+    _open_a_chinese_result(qtbot, window, results)
     assert window.prefs.mode == "zh-Hant"
     selections = window.leaflet_view.browser.extraSelections()
     assert selections and all(sel.cursor.selectedText() == "復發" for sel in selections)
@@ -158,12 +163,7 @@ def test_a_result_read_in_simplified_leaves_opencc_unloaded_until_traditional_is
     window = make_window()
     click(qtbot, window, "language_zh")
     results = _search(qtbot, window, "复发")
-    model = results.model()
-    index = next(model.index(i) for i in range(model.rowCount())
-                 if model.index(i).data(HitRole) is not None and model.index(i).data(HitRole).lang == "zh")
-    results.scrollTo(index)
-    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualRect(index).center())
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.leaflet_view)
+    _open_a_chinese_result(qtbot, window, results)
     selections = window.leaflet_view.browser.extraSelections()
     assert selections and all(sel.cursor.selectedText() == "复发" for sel in selections)
     assert loaded == []
