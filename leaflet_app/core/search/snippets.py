@@ -139,34 +139,40 @@ class Matcher:
             return []
         folded = fold(text) if folded is None else folded
         places = self._places_apart(folded)
-        if not places and self._without_cjk(folded):
-            return list(self._plain_spans(folded))
-        return list(self._merged(folded, places))
+        if places or self._plain is None or not (folded.isascii() or not regex(_CJK).search(folded)):
+            return list(self._merged(folded, places))
+        # No CJK in it: the plain pattern finds the same, in C (English texts, many matches).
+        # Words start with a letter or digit: a match starts a word if the character before
+        # it is none.
+        latin = regex(LATIN_CHAR)
+        found = self._plain.finditer(folded)
+        return [m.span() for m in found if not (m.start() and latin.match(folded, m.start() - 1))]
 
     def first(self, text: str, folded: str | None = None) -> int | None:
-        """Where the first of ``spans`` starts (None if nothing matched), found alone (ranking
-        asks this of 200 titles per keystroke)."""
+        """Where the first of ``spans`` starts (None if nothing matched), found alone."""
         if self._regex is None and not self._apart:
             return None
         folded = fold(text) if folded is None else folded
-        places = self._places_apart(folded) if self._apart else {}
-        found = self._plain_spans(folded) if not places and self._without_cjk(folded) else (
-            self._merged(folded, places))  # fmt: skip
-        return next((start for start, _ in found), None)
-
-    def _without_cjk(self, folded: str) -> bool:
-        """Whether the plain pattern can stand for the words' one: no CJK in ``folded``."""
-        return self._plain is not None and (folded.isascii() or not regex(_CJK).search(folded))
-
-    def _plain_spans(self, folded: str) -> Iterator[tuple[int, int]]:
-        """What ``_merged`` finds in a text with no CJK and nothing matched apart, found by
-        the plain pattern in C (English texts, many matches). Words start with a letter or
-        digit: a match starts a word if the character before it is none."""
-        assert self._plain is not None
+        places = self._places_apart(folded) if self._apart else None
+        if places:
+            return next((start for start, _ in self._merged(folded, places)), None)
+        # Only the words' pattern can match: its first match that starts a word, found as
+        # ``_merged`` finds it (ranking asks this of 200 titles per keystroke).
         latin = regex(LATIN_CHAR)
-        for found in self._plain.finditer(folded):
-            if not (found.start() and latin.match(folded, found.start() - 1)):
-                yield found.span()
+        if self._plain is not None and (folded.isascii() or not regex(_CJK).search(folded)):
+            for found in self._plain.finditer(folded):
+                if not (found.start() and latin.match(folded, found.start() - 1)):
+                    return found.start()
+            return None
+        word = self._regex.search(folded) if self._regex is not None else None
+        while word is not None:
+            start, end = word.span()
+            if self._groups[word.lastindex or 0][1]:
+                end = regex(_REST).match(folded, end).end()  # type: ignore[union-attr]  # never fails: *
+            if end > start and not (start and latin.match(folded, start - 1) and latin.match(folded, start)):
+                return start
+            word = word.re.search(folded, max(end, start + 1))
+        return None
 
     def _merged(self, folded: str, places: dict[int, tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """The spans: matches of the words' pattern and ``places`` in the order they would
