@@ -53,8 +53,10 @@ def test_the_window_keeps_answering_while_the_index_fills(qtbot, make_window, ge
     def progress(done: int, total: int) -> None:
         if search._progress_action.isVisible():  # the toolbar shows it at its next layout
             shown.append(window.findChild(QLabel, "searchProgress").text())
-        if done < total and search.index is not None:
-            partial.append(len({h.leaflet_id for h in search.index.search("药", limit=500).hits}))
+        # One search on a part-filled index is the point; one at every note would keep this
+        # thread busy for most of the run (30 ms each on a loaded machine) and starve the clock.
+        if done < total and search.index is not None and not any(0 < n < LEAFLETS for n in partial):
+            partial.append(len({h.leaflet_id for h in search.index.search("药", limit=LEAFLETS).hits}))
 
     timer.start()
     started = time.perf_counter()
@@ -65,10 +67,9 @@ def test_the_window_keeps_answering_while_the_index_fills(qtbot, make_window, ge
     took = time.perf_counter() - started
     timer.stop()
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    # Indexing in the window's own thread would stop the clock for the whole of it.
-    assert took > 0.3 and len(ticks) > 20
-    # (The progress callback's own 500-hit searches run on this thread too; a loaded 2-core
-    # machine stretches them, so the bound is half a second, not a frame.)
+    # Indexing in the window's own thread would stop the clock for the whole of it. (A loaded
+    # 2-core machine shares the interpreter with the worker, so the bounds are loose.)
+    assert took > 0.3 and len(ticks) > 10
     assert max(gaps) < min(0.5, took / 4), f"longest pause {max(gaps):.3f} s of {took:.1f} s"
     assert any(0 < n < LEAFLETS for n in partial), "searching while the index fills finds what is ready"
     assert shown and all(text.startswith("Preparing search… ") and text.endswith(" %") for text in shown)
