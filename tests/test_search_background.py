@@ -4,6 +4,7 @@ ready, a quiet progress note shows, and the result is the same as indexing in on
 from __future__ import annotations
 
 import itertools
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from leaflet_app.core.model import Library
 from leaflet_app.core.search import SearchIndex
 from leaflet_app.core.search import index as index_module
 from leaflet_app.ui import search_controller
+from leaflet_app.ui.index_worker import SWITCH_INTERVAL_S
 
 pytestmark = pytest.mark.gui
 
@@ -75,6 +77,19 @@ def test_the_window_keeps_answering_while_the_index_fills(qtbot, make_window, ge
     assert shown and all(text.startswith("Preparing search… ") and text.endswith(" %") for text in shown)
     label = window.findChild(QLabel, "searchProgress")
     qtbot.waitUntil(lambda: not label.isVisibleTo(window))  # gone when done
+
+
+def test_the_window_gets_the_interpreter_soon_while_indexing(qtbot, make_window, generated: Library) -> None:  # type: ignore[no-untyped-def]
+    before = sys.getswitchinterval()
+    window = make_window(library=generated)
+    search = window.search
+    seen: list[float] = []
+    search.ensure_index()
+    assert search._worker is not None
+    search._worker.progress.connect(lambda *_: seen.append(sys.getswitchinterval()))
+    qtbot.waitUntil(lambda: search.ready, timeout=120_000)
+    assert before > SWITCH_INTERVAL_S and seen and set(seen) == {SWITCH_INTERVAL_S}
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == before)  # the default is back once it is done
 
 
 def test_the_background_index_answers_like_one_made_in_one_go(  # type: ignore[no-untyped-def]
