@@ -305,3 +305,28 @@ def test_a_library_slow_to_scan_is_rescanned_less_often(
     monkeypatch.setattr(content_watcher, "RESCAN_SHARE", 1e-4)
     watcher = live(use_events=False, rescan_ms=50).watcher
     qtbot.waitUntil(lambda: watcher._rescan.interval() > 50, timeout=3000)
+
+
+def test_the_watcher_is_given_its_paths_a_few_at_a_time_and_still_sees_every_edit(
+    qtbot, live, content: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from leaflet_app.ui import content_watcher
+
+    # As 4,096 paths come to a big library's watcher, 256 a turn, so the window keeps painting.
+    monkeypatch.setattr(content_watcher, "WATCH_CHUNK", 2)
+    made = live()
+    watcher, window = made.watcher, made.window
+    events = watcher._events
+    given: list[int] = []
+    add_paths = events.addPaths
+    events.addPaths = lambda paths: (given.append(len(paths)), add_paths(paths))[1]
+    def watched() -> set[str]:
+        return set(events.files()) | set(events.directories())
+
+    qtbot.waitUntil(lambda: bool(given) and not watcher._to_watch, timeout=5000)
+    wanted = set(watcher.tracker.watched_paths(content_watcher.MAX_WATCHED))
+    assert watched() == wanted and len(wanted) == 7  # the content folder, two leaflets, four files
+    assert len(given) > 2 and max(given) == 2 and sum(given) == len(wanted)
+    # The last folder's files came in a later turn: an edit there is seen through the events.
+    _replace(content / "beta" / "zh.md", "title: ", "title: 新")
+    qtbot.waitUntil(lambda: window.library.get("beta").translation("zh").title.startswith("新"), timeout=3000)  # type: ignore[union-attr]
