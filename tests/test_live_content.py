@@ -330,3 +330,18 @@ def test_the_watcher_is_given_its_paths_a_few_at_a_time_and_still_sees_every_edi
     # The last folder's files came in a later turn: an edit there is seen through the events.
     _replace(content / "beta" / "zh.md", "title: ", "title: 新")
     qtbot.waitUntil(lambda: window.library.get("beta").translation("zh").title.startswith("新"), timeout=3000)  # type: ignore[union-attr]
+
+
+def test_watching_makes_no_leaflet_page_until_a_leaflet_is_opened(qtbot, live, content: Path) -> None:  # type: ignore[no-untyped-def]
+    made = live()
+    window = made.window
+    qtbot.waitUntil(lambda: bool(made.watcher._events.files()), timeout=5000)  # watching
+    assert window.findChild(QWidget, "leafletView") is None  # the page the reader has not asked for
+    _replace(content / "beta" / "en.md", 'title: "Beta leaflet"', 'title: "Beta, revised"')
+    qtbot.waitUntil(lambda: "Beta, revised" in _titles(window), timeout=3000)
+    assert window.findChild(QWidget, "leafletView") is None
+    window.open_leaflet("beta")
+    bar = window.findChild(QWidget, "leafletUpdatedBar")
+    assert bar is not None and not bar.isVisible()
+    _replace(content / "beta" / "en.md", 'title: "Beta, revised"', 'title: "Beta, again"')
+    qtbot.waitUntil(bar.isVisible, timeout=3000)

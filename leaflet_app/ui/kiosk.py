@@ -329,7 +329,7 @@ class KioskController(QObject):
             elif step is ResetStep.UPDATE_CONTENT:
                 if self.live is not None:
                     self.live.apply_pending()
-                    self.live.bar.hide()  # the next patient opens the new version anyway
+                    self.live.hide_bar()  # the next patient opens the new version anyway
             elif step is ResetStep.GO_HOME:
                 w.go_home()
                 if self.defaults.leaflet:

@@ -110,12 +110,25 @@ class LiveContent(QObject):
         # Asked before each update: the kiosk says no while a patient is reading.
         self.may_apply: Callable[[], bool] = lambda: True
         self.pending: ContentUpdate | None = None
-        self.bar = LeafletUpdatedBar(window.leaflet_view)
-        window.leaflet_view.layout().insertWidget(0, self.bar)  # type: ignore[union-attr]
-        self.bar.reload_requested.connect(self.reload)
+        # Made with the leaflet page, which is made when a leaflet is first opened: not at start.
+        self._bar: LeafletUpdatedBar | None = None
         window.leaflet_opened.connect(lambda _id: self.bar.hide())
         self.notice: ContentNotice | None = None  # made on the first problem: no status bar till then
         watcher.update_ready.connect(self.offer)
+
+    @property
+    def bar(self) -> LeafletUpdatedBar:
+        """The bar over the leaflet page that offers an open leaflet's new version."""
+        if self._bar is None:
+            view = self.window.leaflet_view
+            self._bar = LeafletUpdatedBar(view)
+            view.layout().insertWidget(0, self._bar)  # type: ignore[union-attr]
+            self._bar.reload_requested.connect(self.reload)
+        return self._bar
+
+    def hide_bar(self) -> None:
+        if self._bar is not None:
+            self._bar.hide()
 
     def offer(self, update: ContentUpdate) -> None:
         """A new update from the watcher: apply it now if allowed, else keep it for later."""
@@ -154,8 +167,8 @@ class LiveContent(QObject):
                        *([DISCLAIMER_FOLDER] if new.disclaimer is not old.disclaimer else [])])  # fmt: skip
         for leaflet_id in removed:
             log.info("removed: %s", leaflet_id)
-        shown = w.leaflet_view.leaflet
-        if shown is not None and w.pages.currentWidget() is w.leaflet_view:
+        shown = w.leaflet_view.leaflet if w.showing_leaflet() else None
+        if shown is not None:
             if shown.id in removed:
                 self.bar.show_updated(removed=True)
             elif any(lf.id == shown.id for lf in changed):
