@@ -345,3 +345,20 @@ def test_watching_makes_no_leaflet_page_until_a_leaflet_is_opened(qtbot, live, c
     assert bar is not None and not bar.isVisible()
     _replace(content / "beta" / "en.md", 'title: "Beta, revised"', 'title: "Beta, again"')
     qtbot.waitUntil(bar.isVisible, timeout=3000)
+
+
+def test_the_window_gets_the_interpreter_soon_while_the_folders_are_scanned(
+    qtbot, live, content: Path  # type: ignore[no-untyped-def]
+) -> None:
+    import sys
+
+    from leaflet_app.ui.background_work import SWITCH_INTERVAL_S
+
+    before = sys.getswitchinterval()
+    watcher = live(use_events=False, rescan_ms=50).watcher
+    during: list[float] = []
+    scan = watcher._scan_and_load
+    watcher._scan_and_load = lambda *args: (during.append(sys.getswitchinterval()), scan(*args))[1]
+    qtbot.waitUntil(lambda: len(during) >= 2, timeout=3000)  # two rescans, on the watcher's thread
+    watcher.stop()
+    assert set(during) == {SWITCH_INTERVAL_S} and sys.getswitchinterval() == before

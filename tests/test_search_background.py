@@ -18,7 +18,7 @@ from leaflet_app.core.model import Library
 from leaflet_app.core.search import SearchIndex
 from leaflet_app.core.search import index as index_module
 from leaflet_app.ui import search_controller
-from leaflet_app.ui.index_worker import SWITCH_INTERVAL_S
+from leaflet_app.ui.background_work import SWITCH_INTERVAL_S
 
 pytestmark = pytest.mark.gui
 

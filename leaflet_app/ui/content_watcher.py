@@ -22,6 +22,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from leaflet_app.core.content_tracker import ContentTracker, Stamps, agreeing, snapshot
 from leaflet_app.core.content_update import ContentUpdate, log_live, prepare, update_library
 from leaflet_app.core.model import Library
+from leaflet_app.ui.background_work import window_first
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +145,8 @@ class ContentWatcher(QObject):
         """On the worker: scan, and read the folders whose change has settled."""
         started = time.monotonic()
         try:
-            result = self._scan_and_load(only, library)
+            with window_first():  # looking at 20,000 folders takes seconds
+                result = self._scan_and_load(only, library)
             if result.changed and self._events is not None:
                 result = replace(result, watch=self.tracker.watched_paths(MAX_WATCHED))
             if only is None:

@@ -11,10 +11,6 @@ import atexit
 import datetime as dt
 import gc
 import logging
-import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +18,7 @@ from PySide6.QtCore import QThread, Signal
 
 from leaflet_app.core.manifest import Manifest, read_pending, verify
 from leaflet_app.core.model import Leaflet, Library
+from leaflet_app.ui.background_work import window_first
 
 if TYPE_CHECKING:
     from leaflet_app.core.search import SearchIndex
@@ -37,15 +34,6 @@ READ_BATCH = 25  # leaflets read, listed and indexed together
 # whichever thread allocates and holding the window up meanwhile, walked them all again and
 # again (0.15-0.3 s each at 20,000 leaflets, longer as it grew). A few hundred never reach it.
 FREEZE_EVERY = 1_000
-# While a worker runs, the window's thread needs the interpreter for each call Qt makes into
-# Python (every timer, paint and size hint), and a busy worker keeps it waiting up to the
-# switch interval each time (5 ms by default): a list's relayout makes hundreds of such calls.
-# Preparing 20,000 leaflets, the window's p99 pause was 70-97 ms at 5 ms and 22 ms at this,
-# with as many leaflets indexed in the same time.
-SWITCH_INTERVAL_S = 0.00025
-_switching = threading.Lock()
-_workers_running = 0
-_interval_before = 0.005  # the interval when the first of the running workers started
 
 
 class IndexWorker(QThread):
@@ -80,7 +68,7 @@ class IndexWorker(QThread):
         super().start(priority)
 
     def run(self) -> None:
-        with _window_first():
+        with window_first():  # the window gets the interpreter soon whenever it asks
             self._run()
 
     def _run(self) -> None:
@@ -147,24 +135,6 @@ class IndexWorker(QThread):
         """The window is done with this finished worker."""
         _running.discard(self)
         self.deleteLater()
-
-
-@contextmanager
-def _window_first() -> Iterator[None]:
-    """A short switch interval while any worker runs; the one before comes back after the last."""
-    global _workers_running, _interval_before
-    with _switching:
-        if _workers_running == 0:
-            _interval_before = sys.getswitchinterval()
-            sys.setswitchinterval(min(SWITCH_INTERVAL_S, _interval_before))
-        _workers_running += 1
-    try:
-        yield
-    finally:
-        with _switching:
-            _workers_running -= 1
-            if _workers_running == 0:
-                sys.setswitchinterval(_interval_before)
 
 
 def _freeze() -> None:
