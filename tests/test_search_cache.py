@@ -42,6 +42,24 @@ def test_reopening_reuses_the_cache_file(make_leaflet: Callable[..., Path], tmp_
     again.close()
 
 
+def test_a_checkpoint_leaves_the_index_in_its_file_alone(
+    make_leaflet: Callable[..., Path], tmp_path: Path
+) -> None:
+    make_leaflet("alpha")
+    index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    assert index.path is not None
+    log = index.path.with_name(index.path.name + "-wal")
+    assert log.stat().st_size > 0  # the build went through SQLite's log
+    index.checkpoint()
+    assert log.stat().st_size == 0
+    found = index.search("stopping")
+    assert found.hits
+    index.close()
+    again = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    assert not again.rebuilt and again.search("stopping") == found
+    again.close()
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Change a leaflet file the way an editor does (a later modification time)."""
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

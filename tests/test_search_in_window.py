@@ -161,3 +161,14 @@ def test_the_index_is_opened_once_even_if_opening_fails(  # type: ignore[no-unty
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert tries == [1]
     assert window.search.panel.results is None
+
+
+def test_closing_the_window_empties_the_index_log(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.search.ensure_index()
+    qtbot.waitUntil(lambda: window.search.ready, timeout=20_000)
+    path = window.search.index.path
+    log = path.with_name(path.name + "-wal")
+    assert log.stat().st_size > 0
+    window.close()
+    assert log.stat().st_size == 0  # the cache folder holds the index, not the index and its log

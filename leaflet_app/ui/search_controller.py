@@ -219,6 +219,8 @@ class SearchController(QObject):
         """Stop the background work (the window is closing): what was indexed stays."""
         if self._worker is not None:
             self._worker.stop()
+        if self.index is not None:
+            self.index.checkpoint()
 
     # -- the reader's searches -----------------------------------------------------------
 

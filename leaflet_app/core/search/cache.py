@@ -25,6 +25,7 @@ PREFIX = "search-"
 SUFFIX = ".sqlite3"
 TMP_SUFFIX = ".tmp"
 SIDE_FILES = ("-wal", "-shm", "-journal")
+WAL_KEPT_BYTES = 4 * 2**20
 # Another instance may just have renamed a file into place and not opened it yet.
 FRESH_SECONDS = 60.0
 # Reusing a file touches it, so one untouched this long belongs to no running instance.
@@ -134,6 +135,9 @@ def connect(path: Path) -> sqlite3.Connection | None:
         # only, and a crash loses at most the last leaflets written, never the file.
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
             db.execute("PRAGMA synchronous = NORMAL")
+            # The log is cut back to this after each checkpoint; otherwise it keeps the size of
+            # the biggest write so far (20-25 MB beside a 33 MB index of 2,000 leaflets).
+            db.execute(f"PRAGMA journal_size_limit = {WAL_KEPT_BYTES}")
         db.execute("PRAGMA cache_size = -4000")
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}

@@ -104,6 +104,15 @@ class SearchIndex:
         with self._lock:
             self._db.close()
 
+    def checkpoint(self) -> None:
+        """Move what SQLite's log holds into the file and empty the log (the window is closing):
+        at rest the file alone holds the index, and the next start has no log to read through."""
+        with self._lock:
+            try:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            except sqlite3.Error as exc:  # another instance reading it: its own close will do it
+                log.info("search index log not emptied: %s", str(exc)[:120])
+
     # -- keeping it up to date ---------------------------------------------------------
 
     def stale(self, library: Library) -> tuple[list[Leaflet], list[str]]:
