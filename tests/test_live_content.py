@@ -323,7 +323,7 @@ def test_the_watcher_is_given_its_paths_a_few_at_a_time_and_still_sees_every_edi
     def watched() -> set[str]:
         return set(events.files()) | set(events.directories())
 
-    qtbot.waitUntil(lambda: bool(given) and not watcher._to_watch, timeout=5000)
+    qtbot.waitUntil(lambda: watcher.idle, timeout=5000)  # its first look at the folders is done
     wanted = set(watcher.tracker.watched_paths(content_watcher.MAX_WATCHED))
     assert watched() == wanted and len(wanted) == 7  # the content folder, two leaflets, four files
     assert len(given) > 2 and max(given) == 2 and sum(given) == len(wanted)

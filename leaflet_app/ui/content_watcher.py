@@ -119,6 +119,11 @@ class ContentWatcher(QObject):
         if thread is not None:
             thread.join(timeout=5)
 
+    @property
+    def idle(self) -> bool:
+        """No look at the folders under way or due at once: true once the first one is done."""
+        return not (self._need_snapshot or self._thread or self._again or self._to_watch)
+
     def rescan(self) -> None:
         """Look at every folder now (the periodic fallback for missed events)."""
         self._dirty = None
