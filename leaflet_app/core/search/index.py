@@ -110,7 +110,7 @@ class SearchIndex:
         with self._lock:
             try:
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-            except sqlite3.Error as exc:  # another instance reading it: its own close will do it
+            except sqlite3.Error as exc:  # the index stays usable; a later close empties the log
                 log.info("search index log not emptied: %s", str(exc)[:120])
 
     # -- keeping it up to date ---------------------------------------------------------
