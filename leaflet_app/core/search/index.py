@@ -250,16 +250,14 @@ class SearchIndex:
                     self._notice_writes()  # else the first search would forget what is read
                     if len(self._title_rows) >= TITLES_KEPT:
                         return
-                    sql = ("SELECT t.rowid, l.leaflet_id, t.text FROM titles t "
-                           "JOIN leaflets l ON l.num = t.rowid >> 1 WHERE t.rowid > ? "
-                           "ORDER BY t.rowid LIMIT ?")  # fmt: skip
+                    sql = f"{_TITLE_ROWS} WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?"
                     rows = self._db.execute(sql, [last, WARM_STEP]).fetchall()
                     if not rows:
                         return
                     known = self._title_rows
                     for rowid, leaflet_id, text in rows:
                         if rowid not in known:
-                            known[rowid] = (rowid, leaflet_id, text, fold(text))
+                            known[rowid] = _title_row(rowid, leaflet_id, text)
                     self._prefetch([row[0] for row in rows])
                 except sqlite3.Error:  # only reading ahead: a search will notice a damaged file
                     return
@@ -441,11 +439,9 @@ class SearchIndex:
         missing = [r for r in rowids if r not in found]
         for start in range(0, len(missing), 500):  # SQLite's limit on bound values
             chunk = missing[start : start + 500]
-            sql = ("SELECT t.rowid, l.leaflet_id, t.text FROM titles t "
-                   "JOIN leaflets l ON l.num = t.rowid >> 1 "
-                   f"WHERE t.rowid IN ({','.join('?' * len(chunk))})")  # fmt: skip
+            sql = f"{_TITLE_ROWS} WHERE t.rowid IN ({','.join('?' * len(chunk))})"
             for rowid, leaflet_id, text in self._db.execute(sql, chunk):
-                found[rowid] = known[rowid] = (rowid, leaflet_id, text, fold(text))
+                found[rowid] = known[rowid] = _title_row(rowid, leaflet_id, text)
         return [found[r] for r in rowids if r in found]
 
     def _row(self, rowid: int, where: builder.Place | None = None) -> tuple[str, str, str] | None:
@@ -649,6 +645,15 @@ class SearchIndex:
             self._display = display
             self._vocabulary = list(display)
         return self._vocabulary
+
+
+# A title row as ranking reads it: (row id, leaflet id, "title\nkeywords"); see _title_row.
+_TITLE_ROWS = "SELECT t.rowid, l.leaflet_id, t.text FROM titles t JOIN leaflets l ON l.num = t.rowid >> 1"
+
+
+def _title_row(rowid: int, leaflet_id: str, text: str) -> tuple[int, str, str, str]:
+    """A title row as kept for the next keystrokes: with its text folded once."""
+    return rowid, leaflet_id, text, fold(text)
 
 
 def _excerpt(text: str, folded: str | list[str], matcher: Matcher | None) -> Excerpt:
