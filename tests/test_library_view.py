@@ -165,3 +165,27 @@ def test_leaflets_read_while_the_other_language_is_sorted_keep_that_sort(  # typ
     assert sorted_by == ["sort-zh"]  # the switch used the sort made in the thread
     titles = [row.split("\n")[0] for row in library_rows(window)]
     assert titles == ["阿锌片", "草药阿司匹林", "阿痛风", "巴使用说明"]
+
+
+def test_the_window_gets_the_interpreter_soon_while_titles_are_sorted_behind_it(  # type: ignore[no-untyped-def]
+    make_window, content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from leaflet_app.ui.background_work import SWITCH_INTERVAL_S
+    from leaflet_app.ui.library_model import TitleOrder
+
+    before = sys.getswitchinterval()
+    library = load_library([content])
+    order = make_window(library=library).library_view.model.order
+    during: list[float] = []
+    sort = TitleOrder._sort
+
+    def sort_noting(lang, leaflets):  # type: ignore[no-untyped-def]
+        during.append(sys.getswitchinterval())
+        return sort(lang, leaflets)
+
+    monkeypatch.setattr(TitleOrder, "_sort", staticmethod(sort_noting))
+    order.prepare("zh", list(library.leaflets))
+    order.join()
+    assert during == [SWITCH_INTERVAL_S] and sys.getswitchinterval() == before

@@ -25,6 +25,7 @@ from leaflet_app.core.document import Mode, langs_of
 from leaflet_app.core.model import CATEGORIES, CATEGORY_HEADINGS, Lang, Leaflet, Library
 from leaflet_app.core.review import marks
 from leaflet_app.core.traditional import Conversion, converter, label
+from leaflet_app.ui.background_work import window_first
 from leaflet_app.ui.plain_text import plain_tooltip
 
 LEAFLET_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -70,7 +71,8 @@ class TitleOrder:
             self._missed[lang] = []
 
         def work() -> None:
-            keys, ids = self._sort(lang, leaflets)
+            with window_first():  # 20,000 titles' sort keys, while the window may be painting
+                keys, ids = self._sort(lang, leaflets)
             with self._lock:
                 missed = self._missed.pop(lang, None)
                 if missed is None or lang in self._sorted:
