@@ -354,6 +354,7 @@ def test_the_window_gets_the_interpreter_soon_while_the_folders_are_scanned(
 
     from leaflet_app.ui.background_work import SWITCH_INTERVAL_S
 
+    qtbot.waitUntil(lambda: sys.getswitchinterval() > SWITCH_INTERVAL_S)  # jobs of earlier tests done
     before = sys.getswitchinterval()
     watcher = live(use_events=False, rescan_ms=50).watcher
     during: list[float] = []
@@ -361,4 +362,6 @@ def test_the_window_gets_the_interpreter_soon_while_the_folders_are_scanned(
     watcher._scan_and_load = lambda *args: (during.append(sys.getswitchinterval()), scan(*args))[1]
     qtbot.waitUntil(lambda: len(during) >= 2, timeout=3000)  # two rescans, on the watcher's thread
     watcher.stop()
-    assert set(during) == {SWITCH_INTERVAL_S} and sys.getswitchinterval() == before
+    assert set(during) == {SWITCH_INTERVAL_S}
+    # Back once every job behind the window is done (the list's sort of the other language too).
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == before, timeout=5000)

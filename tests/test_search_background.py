@@ -80,6 +80,7 @@ def test_the_window_keeps_answering_while_the_index_fills(qtbot, make_window, ge
 
 
 def test_the_window_gets_the_interpreter_soon_while_indexing(qtbot, make_window, generated: Library) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: sys.getswitchinterval() > SWITCH_INTERVAL_S)  # jobs of earlier tests done
     before = sys.getswitchinterval()
     window = make_window(library=generated)
     search = window.search
