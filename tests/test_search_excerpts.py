@@ -113,3 +113,22 @@ def test_read_ahead_a_query_that_may_be_pinyin_reads_no_pinyin_table(index: Sear
         assert index.search(query) == cold.search(query)
     assert statements and not [sql for sql in statements if "FROM pinyin" in sql]
     cold.close()
+
+
+def test_a_snippet_is_one_line_wide_whatever_the_script() -> None:
+    # A Chinese character takes the room of two Latin letters: a Chinese snippet holds about
+    # half as many characters, with the same share of the line before the match.
+    from leaflet_app.core.search.snippets import SNIPPET_COLUMNS, snippet
+
+    latin = "word " * 60
+    english, _ = snippet(latin, [(150, 154)])
+    assert len(english.strip("…")) == SNIPPET_COLUMNS
+    text = "患者应当按时服药并定期复查血常规。" * 12
+    at = text.index("复查", 100)
+    chinese, spans = snippet(text, [(at, at + 2)])
+    body = chinese.strip("…")
+    assert len(body) == SNIPPET_COLUMNS // 2
+    assert [chinese[s:e] for s, e in spans] == ["复查"]
+    assert spans[0][0] - 1 == SNIPPET_COLUMNS // 4 // 2  # a quarter of the line before the match
+    mixed, _ = snippet("JAK 抑制剂 " * 40, [])
+    assert sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in mixed.strip("…")) <= SNIPPET_COLUMNS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -26,7 +27,11 @@ _REST = f"{LATIN_CHAR}*"
 _NO_WORD = r"(?![^\W_])"
 _REST_PLAIN = r"[^\W_]*"  # the rest of a word in a text with no CJK in it
 _CJK = f"[{CJK_CHARS}]"
-SNIPPET_CHARS = 110
+# A snippet is about one line of the results list: 110 columns, a Chinese character (East Asian
+# wide or full width) taking two, so a Chinese snippet holds the ~55 characters a line shows
+# rather than twice that, all of it shaped only to be cut off.
+SNIPPET_COLUMNS = 110
+_WIDE = frozenset("WF")
 
 
 class Words(NamedTuple):
@@ -238,18 +243,19 @@ class Matcher:
         return sorted(found, key=lambda t: (-len(t), t))
 
 
-def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
+def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_COLUMNS
             ) -> tuple[str, tuple[tuple[int, int], ...]]:  # fmt: skip
-    """A one-line window of ``text`` around the first match, and the spans inside it."""
+    """A one-line window of ``text`` (``width`` columns) around the first match, and the spans
+    inside it."""
     if not spans:
         start = 0
     else:
         first = spans[0][0]
-        start = max(0, first - width // 4)
+        start = _back(text, first, width // 4)
         # Start at a word or sentence boundary near there rather than mid-word.
         boundary = max(text.rfind(" ", start - 12, first), text.rfind("\n", start - 12, first))
         start = boundary + 1 if boundary >= 0 else start
-    end = min(len(text), start + width)
+    end = _on(text, start, width)
     window = text[start:end]
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
@@ -260,3 +266,29 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
         (s - start + len(prefix), e - start + len(prefix)) for s, e in spans if s >= start and e <= end
     )
     return prefix + line + suffix, inside
+
+
+def _columns(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in _WIDE else 1
+
+
+def _on(text: str, start: int, columns: int) -> int:
+    """Where ``text`` is ``columns`` columns after ``start``."""
+    end, size = start, len(text)
+    while end < size:
+        columns -= _columns(text[end])
+        if columns < 0:
+            break
+        end += 1
+    return end
+
+
+def _back(text: str, end: int, columns: int) -> int:
+    """Where ``text`` is ``columns`` columns before ``end``."""
+    start = end
+    while start > 0:
+        columns -= _columns(text[start - 1])
+        if columns < 0:
+            break
+        start -= 1
+    return start
