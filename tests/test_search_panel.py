@@ -157,3 +157,25 @@ def test_only_the_results_on_screen_make_their_snippets(qtbot: QtBot, panel: Sea
     assert 0 < on_screen < 12
     panel.list.scrollToBottom()
     assert marked_pixels(panel) > 50 and len(made) > on_screen  # the others as they come into view
+
+
+def test_a_chinese_match_deep_in_its_section_stays_on_screen_at_the_largest_text(qtbot: QtBot) -> None:
+    # The largest list text (26 px) in the narrowest window leaves a results line ~700 px,
+    # about 27 Chinese characters: the snippet must not put the match further in than that.
+    from PySide6.QtGui import QFont
+
+    from leaflet_app.core.search.results import Excerpt
+    from leaflet_app.core.search.snippets import snippet
+    from leaflet_app.ui.fonts import install_fonts
+    from leaflet_app.ui.search_results import SearchResultDelegate
+
+    text = "患者应当按时服药，并且每隔几个月到医院检查一次身体情况。" * 10
+    at = text.index("医院", 150)
+    shown, spans = snippet(text, [(at, at + 2)])
+    hit = Hit("x", "s", "zh", "标题", Excerpt(shown, spans, ("医院",)), 1.0)
+    font = QFont(install_fonts().cjk)
+    font.setPixelSize(26)
+    line = SearchResultDelegate._snippet(hit, font, 700).text()
+    assert line.endswith("…")  # cut to the width ...
+    start, end = spans[0]
+    assert line[start:end] == "医院"  # ... after the match, not before it

@@ -250,7 +250,7 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_COLUMN
     if not spans:
         start = 0
     else:
-        first = spans[0][0]
+        first = min(spans[0][0], len(text))
         start = _back(text, first, width // 4)
         # Start at a word or sentence boundary near there rather than mid-word.
         boundary = max(text.rfind(" ", start - 12, first), text.rfind("\n", start - 12, first))
