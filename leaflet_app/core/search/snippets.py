@@ -28,8 +28,8 @@ _NO_WORD = r"(?![^\W_])"
 _REST_PLAIN = r"[^\W_]*"  # the rest of a word in a text with no CJK in it
 _CJK = f"[{CJK_CHARS}]"
 # A snippet is about one line of the results list: 110 columns, a Chinese character (East Asian
-# wide or full width) taking two, so a Chinese snippet holds the ~55 characters a line shows
-# rather than twice that, all of it shaped only to be cut off.
+# wide or full width) taking two. Counted in characters, a Chinese snippet put its match 27
+# characters in, past the edge of a line at the largest text, and ran twice as long as a line.
 SNIPPET_COLUMNS = 110
 _WIDE = frozenset("WF")
 
