@@ -121,8 +121,10 @@ def test_a_snippet_is_one_line_wide_whatever_the_script() -> None:
     from leaflet_app.core.search.snippets import SNIPPET_COLUMNS, snippet
 
     latin = "word " * 60
-    english, _ = snippet(latin, [(150, 154)])
+    english, at_words = snippet(latin, [(150, 154)])
     assert len(english.strip("…")) == SNIPPET_COLUMNS
+    # ... starting at a whole word about a quarter of the line before the match.
+    assert english[1:].startswith("word ") and 20 <= at_words[0][0] <= SNIPPET_COLUMNS // 4 + 1
     text = "患者应当按时服药并定期复查血常规。" * 12
     at = text.index("复查", 100)
     chinese, spans = snippet(text, [(at, at + 2)])

@@ -252,9 +252,11 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_COLUMN
     else:
         first = min(spans[0][0], len(text))
         start = _back(text, first, width // 4)
-        # Start at a word or sentence boundary near there rather than mid-word.
-        boundary = max(text.rfind(" ", start - 12, first), text.rfind("\n", start - 12, first))
-        start = boundary + 1 if boundary >= 0 else start
+        if start > 0 and not text[start - 1].isspace():
+            # At the next word or line boundary rather than mid-word: the last one before the
+            # match would drop the quarter line of context (Chinese has none: it stays).
+            found = [at for at in (text.find(" ", start, first), text.find("\n", start, first)) if at >= 0]
+            start = min(found) + 1 if found else start
     end = _on(text, start, width)
     window = text[start:end]
     prefix = "…" if start > 0 else ""
