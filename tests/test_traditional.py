@@ -250,8 +250,22 @@ def test_results_shown_in_traditional_keep_their_highlights(index: SearchIndex, 
     for hit in chinese:
         assert hit.spans and all(hit.snippet[a:b] == "復發" for a, b in hit.spans), hit.snippet
         assert "复" not in hit.snippet and "復發" in hit.terms
-    english = [h for h in found.hits if h.lang == "en"]
-    assert [h for h in shown.hits if h.lang == "en"] == english
+    # English hits keep their English; the Chinese keywords an English leaflet lists beside
+    # it ("relapse, flare, 复发") are converted and stay highlighted.
+    english = [(before, after) for before, after in zip(found.hits, shown.hits, strict=True)
+               if before.lang == "en"]  # fmt: skip
+    keywords = [(b, a) for b, a in english if "复发" in b.snippet]
+    assert keywords, [b.snippet for b, _ in english]
+    for before, after in keywords:
+        assert "复发" not in after.snippet and "復發" in after.snippet
+        assert _latin(after.snippet) == _latin(before.snippet)
+        assert all(after.snippet[a:b] == "復發" for a, b in after.spans) and after.spans
+        assert after.heading == before.heading
+    assert all(a == b for b, a in english if _latin(b.snippet + b.heading) == b.snippet + b.heading)
+
+
+def _latin(text: str) -> str:
+    return re.sub("[\u3400-\u9fff]", "", text)
 
 
 @pytest.mark.parametrize("variant", ["tw", "hk", "plain"])

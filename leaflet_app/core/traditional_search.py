@@ -81,18 +81,26 @@ def search_any_script(
 
 
 def hit_in_traditional(hit: Hit, conversion: Conversion = DEFAULT) -> Hit:
-    """A Chinese hit as a reader of 繁體 sees it: heading, snippet and terms converted, the
-    highlighted spans moved with them (the snippet when first shown, as the hit's own). English
-    hits are unchanged."""
-    if hit.lang != "zh":
-        return hit
-    convert = converter(conversion)
+    """A hit as a reader of 繁體 sees it: heading, snippet and terms converted, the highlighted
+    spans moved with them (the snippet when first shown, as the hit's own).
+
+    An English hit keeps its English, but the Chinese in it is converted too: an English
+    leaflet's keywords list 复发 beside "relapse", and a 繁體 reader must not meet it there in
+    Simplified. A hit with no Chinese character in it reads exactly as before.
+    """
+    zh = hit.lang == "zh"
 
     def converted() -> Excerpt:
-        snippet, spans = convert.convert_marked(hit.snippet, hit.spans)
-        return Excerpt(snippet, spans, terms_in_traditional(hit.terms, conversion))
+        excerpt = hit.excerpt
+        if not zh and not _CJK.search(excerpt.snippet):
+            return excerpt  # nothing to convert (OpenCC is not even loaded for it)
+        snippet, spans = converter(conversion).convert_marked(excerpt.snippet, excerpt.spans)
+        return Excerpt(snippet, spans, terms_in_traditional(excerpt.terms, conversion))
 
-    return dataclasses.replace(hit, heading=convert.convert(hit.heading), source=converted)
+    heading = hit.heading
+    if zh or _CJK.search(heading):
+        heading = converter(conversion).convert(heading)
+    return dataclasses.replace(hit, heading=heading, source=converted)
 
 
 def results_in_traditional(results: SearchResults, conversion: Conversion = DEFAULT) -> SearchResults:
