@@ -13,6 +13,8 @@ from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import Library
 from leaflet_app.core.search import SearchIndex, SearchResults
 from leaflet_app.core.search.query import parse
+from leaflet_app.core.search.results import Hit
+from leaflet_app.core.search.snippets import Matcher
 from leaflet_app.core.search.spelling import distance, suggest
 
 Corpus = tuple[Library, SearchIndex]
@@ -163,6 +165,48 @@ def test_a_pinyin_syllable_still_being_typed_is_searched_as_the_syllables_it_sta
     monkeypatch.setattr(index._pinyin, "completions", lambda start: [])
     assert '"jian ch"*' in index._fts(parse("jianch", index._pinyin))
     assert index.search("jianch", limit=10_000) == results
+
+
+@pytest.mark.parametrize("typed", ["yaowu", "tingyao", "tingya", "fufa", "fu fa", "xueya", "shenzang",
+                                   "yidao", "ganran", "xuetang", "jianliang"])  # fmt: skip
+def test_a_pinyin_phrase_is_searched_only_where_its_characters_stand_side_by_side(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    library, index = corpus
+    # Within the rows holding one of the character pairs two of its syllables may stand for.
+    expression = index._fts(parse(typed, index._pinyin))
+    assert re.search(r'\(\{body\} : \("..?"( OR "..?")*\) AND \{bpy\} : "', expression), expression
+    narrowed = {_key(h) for h in index.search(typed, limit=10_000).hits}
+    # As every pinyin phrase of every row was searched before: the same hits, less those that
+    # only matched across the end of one run of Chinese and the start of the next, where
+    # no match can be shown.
+    monkeypatch.setattr(index, "_pairs_of", lambda first, second: None)
+    assert ") AND {bpy}" not in index._fts(parse(typed, index._pinyin))
+    everywhere = {_key(h) for h in index.search(typed, limit=10_000).hits}
+    assert narrowed and narrowed <= everywhere
+    matcher = Matcher(parse(typed, index._pinyin), index._pinyin)
+    for leaflet_id, section_id, lang, _, _ in everywhere - narrowed:
+        section = library.get(leaflet_id).translation(lang).section(section_id)  # type: ignore[union-attr]
+        assert section is not None and matcher.spans(f"{section.heading}\n{section.text}") == []
+
+
+def _key(hit: Hit) -> tuple[str, str, str, bool, bool]:
+    return hit.leaflet_id, hit.section_id, hit.lang, hit.title_match, hit.via_translation
+
+
+def test_a_pinyin_phrase_does_not_match_across_two_runs_of_chinese(make_leaflet: object,
+                                                                   tmp_path: Path) -> None:  # fmt: skip
+    from tests.conftest import front
+
+    assert callable(make_leaflet)
+    body = "\n## 名字 {#first}\n\n巴瑞替尼是一种药。\n\n## 别的 {#second}\n\n嘴巴。瑞替是另一回事。\n"
+    make_leaflet("names", zh=front("zh", "names", "药名", "药名") + body)
+    index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
+    hits = [h for h in index.search("baruiti").hits if h.lang == "zh"]
+    assert [(h.section_id, h.snippet[a:b]) for h in hits for a, b in h.spans] == [("first", "巴瑞替")]
+    # Nor is a character pair that is in no leaflet searched for at all.
+    assert index.search("ruiba").hits == () and "rui ba" not in index._fts(parse("ruiba", index._pinyin))
+    index.close()
 
 
 def test_one_chinese_character_finds_every_section_with_it(corpus: Corpus) -> None:

@@ -216,6 +216,24 @@ def completions(db: sqlite3.Connection, prefix: str) -> list[str] | None:
     return [str(row[0]) for row in rows] if len(rows) <= EXPANDED else None
 
 
+def pair_terms(db: sqlite3.Connection, firsts: str, seconds: str, limit: int = EXPANDED) -> list[str] | None:
+    """The index's two-character CJK terms made of a character of ``firsts`` followed by one
+    of ``seconds``, or None if there are more than ``limit``.
+
+    Characters stand side by side in a leaflet's text exactly where such a term is indexed
+    (a CJK run is indexed as its overlapping pairs): the pairs two pinyin syllables may stand for.
+    """
+    wanted = frozenset(seconds)
+    found: list[str] = []
+    for char in dict.fromkeys(firsts):
+        # Past the character itself (the last of a run is indexed alone too), to the next one.
+        rows = db.execute("SELECT term FROM terms WHERE term > ? AND term < ?", [char, chr(ord(char) + 1)])
+        found += [str(t) for (t,) in rows if len(t) == 2 and t[1] in wanted]
+        if len(found) > limit:
+            return None
+    return found
+
+
 @dataclass
 class LeafletRows:
     """Everything the index holds for one leaflet, ready to write under any number."""

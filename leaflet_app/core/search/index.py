@@ -97,6 +97,7 @@ class SearchIndex:
         # Translations' records as (section id, text, [folded text once a search made it]).
         self._blobs: Kept[int, list[tuple[str, str, list[str]]]] = Kept(BLOB_CACHE)
         self._expanded: Kept[str, list[str] | None] = Kept(PREFIXES_KEPT)
+        self._pairs: Kept[tuple[str, str], list[str] | None] = Kept(PREFIXES_KEPT)
         self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
         self._title_rows: Kept[int, tuple[int, str, str, str]] = Kept(TITLES_KEPT)  # see _titles
 
@@ -273,7 +274,7 @@ class SearchIndex:
     def kept_for_typing(self) -> int:
         """How many entries searches have left for the next keystrokes (``forget_searches``)."""
         with self._lock:
-            return len(self._blobs) + len(self._expanded) + self._pinyin.kept
+            return len(self._blobs) + len(self._expanded) + len(self._pairs) + self._pinyin.kept
 
     def forget_searches(self) -> None:
         """Drop what the searches so far kept for the next keystrokes: a kiosk's next patient
@@ -281,6 +282,7 @@ class SearchIndex:
         with self._lock:
             self._blobs.clear()
             self._expanded.clear()
+            self._pairs.clear()
             self._pinyin.forget_queries()
 
     def terms_for_highlight(self, text: str, leaflet_id: str | None = None) -> list[str]:
@@ -620,7 +622,8 @@ class SearchIndex:
 
     def _fts(self, query: Query, *, head_only: bool = False) -> str:
         """The FTS5 expression of ``query``, its prefixes as the words and syllables they start."""
-        return query.to_fts(head_only=head_only, expand=self._expand, complete=self._pinyin.completions)
+        return query.to_fts(head_only=head_only, expand=self._expand, complete=self._pinyin.completions,
+                            pairs=self._pairs_of)  # fmt: skip
 
     def _expand(self, prefix: str) -> list[str] | None:
         """The index's words to search for a prefix: the most common ones it starts if it is
@@ -630,6 +633,14 @@ class SearchIndex:
             self._expanded[prefix] = (builder.expansions(self._db, prefix) if short
                                       else builder.completions(self._db, prefix))  # fmt: skip
         return self._expanded[prefix]
+
+    def _pairs_of(self, first: str, second: str) -> list[str] | None:
+        """The index's character pairs two pinyin syllables may stand for (see query.Pairs)."""
+        key = (first, second)
+        if key not in self._pairs:
+            self._pairs[key] = builder.pair_terms(self._db, self._pinyin.characters(first),
+                                                  self._pinyin.characters(second))  # fmt: skip
+        return self._pairs[key]
 
     def _pinyin_rows(self) -> list[tuple[str, str]]:
         with self._lock:
