@@ -229,10 +229,11 @@ def test_what_typing_keeps_for_the_next_keystrokes_stays_bounded(
     library, shared = corpus
     assert shared.path is not None
     index = SearchIndex.attach(library, shared.path.parent)  # a second instance: new caches
-    words = [*EN_WORDS[:20], "tingyao", "fufa", "yaowu"]
+    words = [*EN_WORDS[:20], "tingyao", "fufa", "yaowu", "xueya", "ganran", "shenzang"]
     typed = [word[:end] for word in words for end in range(1, len(word) + 1)]
     first = {query: index.search(query) for query in typed}
     assert len(index._expanded) <= 8 and len(index._pinyin._sets) <= 4 and len(index._pinyin._finders) <= 4
+    assert 0 < len(index._pairs) <= 8  # syllable pairs' characters
     assert all(index.search(query) == results for query, results in first.items())
     assert all(shared.search(query) == results for query, results in first.items())
     index.close()
