@@ -13,9 +13,8 @@ from leaflet_app.core.loader import load_library
 from leaflet_app.core.model import Library
 from leaflet_app.core.search import SearchIndex, SearchResults
 from leaflet_app.core.search.query import parse
-from leaflet_app.core.search.results import Hit
-from leaflet_app.core.search.snippets import Matcher
 from leaflet_app.core.search.spelling import distance, suggest
+from leaflet_app.core.search.tokens import fold, run_pinyin, split_tokens
 
 Corpus = tuple[Library, SearchIndex]
 
@@ -176,22 +175,32 @@ def test_a_pinyin_phrase_is_searched_only_where_its_characters_stand_side_by_sid
     # Within the rows holding one of the character pairs two of its syllables may stand for.
     expression = index._fts(parse(typed, index._pinyin))
     assert re.search(r'\(\{body\} : \("..?"( OR "..?")*\) AND \{bpy\} : "', expression), expression
-    narrowed = {_key(h) for h in index.search(typed, limit=10_000).hits}
-    # As every pinyin phrase of every row was searched before: the same hits, less those that
-    # only matched across the end of one run of Chinese and the start of the next, where
-    # no match can be shown.
+    narrowed = _sections(index.search(typed, limit=10_000))
+    # As every pinyin phrase of every row was searched before: the same sections, less those
+    # where the syllables (as the index reads each character) only follow each other across
+    # the end of one run of Chinese and the start of the next.
     monkeypatch.setattr(index, "_pairs_of", lambda first, second: None)
     assert ") AND {bpy}" not in index._fts(parse(typed, index._pinyin))
-    everywhere = {_key(h) for h in index.search(typed, limit=10_000).hits}
+    everywhere = _sections(index.search(typed, limit=10_000))
     assert narrowed and narrowed <= everywhere
-    matcher = Matcher(parse(typed, index._pinyin), index._pinyin)
-    for leaflet_id, section_id, lang, _, _ in everywhere - narrowed:
-        section = library.get(leaflet_id).translation(lang).section(section_id)  # type: ignore[union-attr]
-        assert section is not None and matcher.spans(f"{section.heading}\n{section.text}") == []
+    query = parse(typed, index._pinyin)
+    readings = [parts for parts, _ in [*query.joined_pinyin, *(r for t in query.terms for r in t.pinyin)]]
+    for leaflet_id, section_id in everywhere - narrowed:
+        section = library.get(leaflet_id).translation("zh").section(section_id)  # type: ignore[union-attr]
+        assert section is not None
+        text = fold(f"{section.heading}\n{section.text}")
+        runs = [run_pinyin(run) for cjk, run in split_tokens(text) if cjk]
+        assert not any(_within(run, reading) for run in runs for reading in readings), section_id
 
 
-def _key(hit: Hit) -> tuple[str, str, str, bool, bool]:
-    return hit.leaflet_id, hit.section_id, hit.lang, hit.title_match, hit.via_translation
+def _sections(results: SearchResults) -> set[tuple[str, str]]:
+    """The Chinese sections that matched themselves (not a title, nor through a translation)."""
+    return {(h.leaflet_id, h.section_id) for h in results.hits
+            if h.lang == "zh" and not h.title_match and not h.via_translation}  # fmt: skip
+
+
+def _within(run: list[str], reading: tuple[str, ...]) -> bool:
+    return any(tuple(run[i : i + len(reading)]) == reading for i in range(len(run)))
 
 
 def test_a_pinyin_phrase_does_not_match_across_two_runs_of_chinese(make_leaflet: object,
@@ -203,9 +212,35 @@ def test_a_pinyin_phrase_does_not_match_across_two_runs_of_chinese(make_leaflet:
     make_leaflet("names", zh=front("zh", "names", "药名", "药名") + body)
     index = SearchIndex.open(load_library([tmp_path / "content"]), tmp_path / "cache")
     hits = [h for h in index.search("baruiti").hits if h.lang == "zh"]
-    assert [(h.section_id, h.snippet[a:b]) for h in hits for a, b in h.spans] == [("first", "巴瑞替")]
+    assert [h.section_id for h in hits] == ["first"] and hits[0].snippet[slice(*hits[0].spans[0])] == "巴瑞替"
     # Nor is a character pair that is in no leaflet searched for at all.
     assert index.search("ruiba").hits == () and "rui ba" not in index._fts(parse("ruiba", index._pinyin))
+    index.close()
+
+
+def test_the_character_pairs_of_a_syllable_are_read_once_while_typing(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaflet_app.core.search import build
+
+    _, shared = corpus
+    assert shared.path is not None
+    index = SearchIndex.attach(shared._library, shared.path.parent)  # type: ignore[arg-type]
+    read: list[str] = []
+    real = build.pairs_after
+
+    def counted(db: object, firsts: str, limit: int = build.PAIRS_READ) -> dict[str, list[str]] | None:
+        read.append(firsts)
+        return real(db, firsts, limit)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "pairs_after", counted)
+    # "yish" is yi followed by any of twenty syllables starting "sh": yi's characters (889 of
+    # them) are read once, not once for each.
+    for word in ("yishe", "yisheng", "tingyao"):
+        for end in range(1, len(word) + 1):
+            index.search(word[:end])
+    firsts = [index._pinyin.characters(s) for s in ("yi", "ting")]
+    assert sorted(read) == sorted(firsts)
     index.close()
 
 
@@ -233,7 +268,7 @@ def test_what_typing_keeps_for_the_next_keystrokes_stays_bounded(
     typed = [word[:end] for word in words for end in range(1, len(word) + 1)]
     first = {query: index.search(query) for query in typed}
     assert len(index._expanded) <= 8 and len(index._pinyin._sets) <= 4 and len(index._pinyin._finders) <= 4
-    assert 0 < len(index._pairs) <= 8  # syllable pairs' characters
+    assert 0 < len(index._pairs) <= 4  # the character pairs of syllables
     assert all(index.search(query) == results for query, results in first.items())
     assert all(shared.search(query) == results for query, results in first.items())
     index.close()

@@ -216,20 +216,31 @@ def completions(db: sqlite3.Connection, prefix: str) -> list[str] | None:
     return [str(row[0]) for row in rows] if len(rows) <= EXPANDED else None
 
 
-def pair_terms(db: sqlite3.Connection, firsts: str, seconds: str, limit: int = EXPANDED) -> list[str] | None:
-    """The index's two-character CJK terms made of a character of ``firsts`` followed by one
-    of ``seconds``, or None if there are more than ``limit``.
+PAIRS_READ = 1024  # the most character pairs read for one pinyin syllable (see pairs_after)
+
+
+def pairs_after(db: sqlite3.Connection, firsts: str, limit: int = PAIRS_READ) -> dict[str, list[str]] | None:
+    """The index's two-character CJK terms that start with a character of ``firsts``, by their
+    second character; None if there are more than ``limit``.
 
     Characters stand side by side in a leaflet's text exactly where such a term is indexed
-    (a CJK run is indexed as its overlapping pairs): the pairs two pinyin syllables may stand for.
+    (a CJK run is indexed as its overlapping pairs): what two pinyin syllables may stand for.
     """
-    wanted = frozenset(seconds)
-    found: list[str] = []
-    for char in dict.fromkeys(firsts):
+    found: dict[str, list[str]] = {}
+    count = 0
+    chars = list(dict.fromkeys(firsts))
+    # One statement for hundreds of characters (889 are read "yi"): 2 ms, against 13 ms for a
+    # statement each. 400 at a time: two bound values each, within SQLite's oldest limit (999).
+    for start in range(0, len(chars), 400):
+        chunk = chars[start : start + 400]
         # Past the character itself (the last of a run is indexed alone too), to the next one.
-        rows = db.execute("SELECT term FROM terms WHERE term > ? AND term < ?", [char, chr(ord(char) + 1)])
-        found += [str(t) for (t,) in rows if len(t) == 2 and t[1] in wanted]
-        if len(found) > limit:
+        sql = (f"WITH firsts(low, high) AS (VALUES {','.join(['(?, ?)'] * len(chunk))}) SELECT t.term "
+               "FROM firsts JOIN terms t ON t.term > firsts.low AND t.term < firsts.high")  # fmt: skip
+        for (term,) in db.execute(sql, [bound for char in chunk for bound in (char, chr(ord(char) + 1))]):
+            if len(term) == 2:
+                found.setdefault(term[1], []).append(term)
+                count += 1
+        if count > limit:
             return None
     return found
 

@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 
 from leaflet_app.core.model import Lang, Leaflet, Library
 from leaflet_app.core.search import build as builder
-from leaflet_app.core.search import cache
+from leaflet_app.core.search import cache, tokens
 from leaflet_app.core.search.cache import default_cache_dir
 from leaflet_app.core.search.query import SHORT_PREFIX, WORD_COLUMNS, Query, parse, quote
 from leaflet_app.core.search.results import Excerpt, Hit, NearMiss, SearchResults
@@ -97,7 +97,8 @@ class SearchIndex:
         # Translations' records as (section id, text, [folded text once a search made it]).
         self._blobs: Kept[int, list[tuple[str, str, list[str]]]] = Kept(BLOB_CACHE)
         self._expanded: Kept[str, list[str] | None] = Kept(PREFIXES_KEPT)
-        self._pairs: Kept[tuple[str, str], list[str] | None] = Kept(PREFIXES_KEPT)
+        # A pinyin syllable -> the character pairs its characters start, by the second one.
+        self._pairs: Kept[str, dict[str, list[str]] | None] = Kept(tokens.SYLLABLES_KEPT)
         self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
         self._title_rows: Kept[int, tuple[int, str, str, str]] = Kept(TITLES_KEPT)  # see _titles
 
@@ -635,12 +636,17 @@ class SearchIndex:
         return self._expanded[prefix]
 
     def _pairs_of(self, first: str, second: str) -> list[str] | None:
-        """The index's character pairs two pinyin syllables may stand for (see query.Pairs)."""
-        key = (first, second)
-        if key not in self._pairs:
-            self._pairs[key] = builder.pair_terms(self._db, self._pinyin.characters(first),
-                                                  self._pinyin.characters(second))  # fmt: skip
-        return self._pairs[key]
+        """The index's character pairs two pinyin syllables may stand for (see query.Pairs):
+        None if there are too many to search for. The pairs a syllable's characters start
+        are read once: a syllable being typed is completed to twenty syllables after it."""
+        if first not in self._pairs:
+            self._pairs[first] = builder.pairs_after(self._db, self._pinyin.characters(first))
+        after = self._pairs[first]
+        if after is None:
+            return None
+        seconds = self._pinyin.charset(second)
+        found = [pair for char, pairs in after.items() if char in seconds for pair in pairs]
+        return found if len(found) <= builder.EXPANDED else None
 
     def _pinyin_rows(self) -> list[tuple[str, str]]:
         with self._lock:
