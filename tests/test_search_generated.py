@@ -260,6 +260,7 @@ def test_what_typing_keeps_for_the_next_keystrokes_stays_bounded(
     from leaflet_app.core.search import tokens
 
     monkeypatch.setattr(index_module, "PREFIXES_KEPT", 8)
+    monkeypatch.setattr(index_module, "PAIRS_KEPT", 4)
     monkeypatch.setattr(tokens, "SYLLABLES_KEPT", 4)
     library, shared = corpus
     assert shared.path is not None

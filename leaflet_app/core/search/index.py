@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 
 from leaflet_app.core.model import Lang, Leaflet, Library
 from leaflet_app.core.search import build as builder
-from leaflet_app.core.search import cache, tokens
+from leaflet_app.core.search import cache
 from leaflet_app.core.search.cache import default_cache_dir
 from leaflet_app.core.search.query import SHORT_PREFIX, WORD_COLUMNS, Query, parse, quote
 from leaflet_app.core.search.results import Excerpt, Hit, NearMiss, SearchResults
@@ -30,6 +30,7 @@ RANK_WINDOW = 200
 BATCH_SECONDS = 0.3
 BATCH_MAX = 200
 PREFIXES_KEPT = 1024  # prefixes' words kept for the next keystrokes (a kiosk types for weeks)
+PAIRS_KEPT = 64  # syllables whose character pairs are kept (up to build.PAIRS_READ each)
 BLOB_CACHE = 256  # translations' texts kept decompressed for the next keystrokes (~3 MB)
 FIRSTS_KEPT = 8192  # title rows' first section ids kept (a few hundred KB)
 TITLES_KEPT = 4096  # title rows' texts kept, as written and folded (1-2 MB)
@@ -98,7 +99,7 @@ class SearchIndex:
         self._blobs: Kept[int, list[tuple[str, str, list[str]]]] = Kept(BLOB_CACHE)
         self._expanded: Kept[str, list[str] | None] = Kept(PREFIXES_KEPT)
         # A pinyin syllable -> the character pairs its characters start, by the second one.
-        self._pairs: Kept[str, dict[str, list[str]] | None] = Kept(tokens.SYLLABLES_KEPT)
+        self._pairs: Kept[str, dict[str, list[str]] | None] = Kept(PAIRS_KEPT)
         self._firsts: dict[int, str] = {}  # title row id -> the section it opens at
         self._title_rows: Kept[int, tuple[int, str, str, str]] = Kept(TITLES_KEPT)  # see _titles
 
