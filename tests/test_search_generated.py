@@ -223,9 +223,9 @@ def test_the_character_pairs_of_a_syllable_are_read_once_while_typing(
 ) -> None:
     from leaflet_app.core.search import build
 
-    _, shared = corpus
+    library, shared = corpus
     assert shared.path is not None
-    index = SearchIndex.attach(shared._library, shared.path.parent)  # type: ignore[arg-type]
+    index = SearchIndex.attach(library, shared.path.parent)  # a second instance: new caches
     read: list[str] = []
     real = build.pairs_after
 

@@ -647,6 +647,7 @@ class SearchIndex:
             return None
         seconds = self._pinyin.charset(second)
         found = [pair for char, pairs in after.items() if char in seconds for pair in pairs]
+        # No longer an OR than a prefix's words (EXPANDED): a longer one costs more than it saves.
         return found if len(found) <= builder.EXPANDED else None
 
     def _pinyin_rows(self) -> list[tuple[str, str]]:

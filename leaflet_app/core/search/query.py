@@ -48,8 +48,9 @@ Complete = Callable[[str], list[str]]  # start of a syllable -> the syllables it
 # A pinyin phrase of common syllables ("ba rui ti") reads every place each of them is in the
 # text: 30 ms at 20,000 leaflets. Two syllables of it stand side by side only where their
 # characters do, so the phrase is searched within the rows holding one of those character
-# pairs (巴瑞), which are few. It also no longer matches across the end of one run of Chinese
-# and the start of the next, which no reader means.
+# pairs (巴瑞), which are few. So searched, it also no longer matches across the end of one run
+# of Chinese and the start of the next, which no reader means; a phrase of syllables with too
+# many pairs to search for still can (the pinyin column has nothing between runs).
 Pairs = Callable[[str, str], list[str] | None]  # two syllables -> the index's character pairs
 
 
