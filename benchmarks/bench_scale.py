@@ -1,5 +1,7 @@
 """Scale figures at 200 / 2,000 (default) and 20,000 generated leaflets, with the bare PySide6
 window measured alternately in the same run: ``python benchmarks/run.py scale --sizes 200,2000,20000``.
+The bundled start is also set against the same widgets made with PySide6 alone
+(``widget_floor.py``), which shows how much of its ratio to the bare window is the app's own.
 
 Per size: first painted window with a cold cache and on a later start (each against the
 bundled-only start in the same state), how long the background preparation takes and the
@@ -23,6 +25,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from benchmarks import widget_floor
 from benchmarks.generate import generate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -216,16 +219,24 @@ def figures() -> Iterator[tuple[str, float, str]]:
         tmp = Path(tmp_name)
         tmp.mkdir(parents=True, exist_ok=True)
         warm_bundled = tmp / "bundled-warm"
+        floor_args = widget_floor.arguments(tmp / "floor")
         _run(_APP, warm_bundled)  # bytecode and the bundled leaflets' caches
         _run(_BARE, warm_bundled)
-        bare, bundled = [], []
-        for _ in range(RUNS + 2):  # alternately, so machine noise hits both alike
+        _run(widget_floor.SCRIPT, warm_bundled, *floor_args)
+        bare, floor, bundled = [], [], []
+        for _ in range(RUNS + 2):  # alternately, so machine noise hits all alike
             bare.append(_painted(_BARE, warm_bundled))
+            floor.append(_painted(widget_floor.SCRIPT, warm_bundled, *floor_args))
             bundled.append(_painted(_APP, warm_bundled))
         bare_ms, bundled_ms = statistics.median(bare) * 1000, statistics.median(bundled) * 1000
+        floor_ms = statistics.median(floor) * 1000
         yield "startup_bare_pyside6_window", bare_ms, "ms"
         yield "startup_bundled_app", bundled_ms, "ms"
         yield "startup_bundled_over_bare", bundled_ms / bare_ms, "x"
+        # The same widgets with no app code: how much of the ratio is PySide's alone.
+        yield "startup_widget_floor", floor_ms, "ms"
+        yield "startup_widget_floor_over_bare", floor_ms / bare_ms, "x"
+        yield "startup_bundled_over_widget_floor", bundled_ms / floor_ms, "x"
         for size in sizes():
             yield from _size_figures(tmp, size)
 
